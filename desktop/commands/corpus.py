@@ -1,0 +1,32 @@
+"""`concordia corpus build` and `concordia corpus check`."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from desktop import paths
+from desktop.core.ingest.build import build
+from desktop.core.ingest.check import check
+from desktop.core.ingest.parse import SourceError
+
+
+def run(action: str) -> int:
+    sources, target = paths.sources_dir(), paths.corpus_path()
+    try:
+        if action == "build":
+            started = time.perf_counter()
+            parsed = build(sources, target)
+            elapsed = time.perf_counter() - started
+            print(f"built {target.name}: {len(parsed.instruments)} instruments, "
+                  f"{len(parsed.units)} units, {len(parsed.footnotes)} footnotes, "
+                  f"{len(parsed.repairs)} repairs, {len(parsed.slips)} slips "
+                  f"in {elapsed:.2f} s")
+            return 0
+        report = check(sources, target)
+    except SourceError as error:
+        print(f"concordia: {error}", file=sys.stderr)
+        print(f"concordia: {target.name} was left as it was.", file=sys.stderr)
+        return 2
+    print("\n".join(report.lines))
+    return 0 if report.ok else 1

@@ -1,0 +1,65 @@
+"""`concordia show UNIT`: a unit's citation and text, with its footnotes."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+
+from desktop import paths
+from desktop.core.citations import CitationIndex, cite
+from desktop.core.corpus import Corpus, CorpusError
+
+
+def run(typed: str) -> int:
+    try:
+        corpus = Corpus.open(paths.corpus_path())
+    except CorpusError as error:
+        print(f"concordia: {error}", file=sys.stderr)
+        return 2
+    try:
+        index = CitationIndex(corpus.instruments(), corpus.unit_ids())
+        resolution = index.resolve(typed)
+        if not resolution.candidates:
+            print(f"concordia: {resolution.message}", file=sys.stderr)
+            return 1
+        if len(resolution.candidates) > 1:
+            print(resolution.message)
+            for candidate in resolution.candidates:
+                unit = corpus.unit(candidate)
+                instrument = corpus.instrument(unit.instrument) if unit else None
+                if unit and instrument:
+                    print(f"  {unit.id:<22} {cite(unit, instrument)}")
+            return 1
+        unit = corpus.unit(resolution.candidates[0])
+        assert unit is not None
+        instrument = corpus.instrument(unit.instrument)
+        assert instrument is not None
+        print(cite(unit, instrument))
+        print(f"[{unit.id}]")
+        print()
+        label = f"{unit.label} " if unit.label and unit.kind != "heading" else ""
+        print(_fill(label + unit.text))
+        if unit.kind != "heading":
+            _print_children(corpus, unit.id, depth=1)
+        notes = corpus.footnotes_of(unit.id)
+        if notes:
+            print()
+            for note in notes:
+                print(_fill(f"{note.number} {note.text}", hang="  "))
+        return 0
+    finally:
+        corpus.close()
+
+
+def _print_children(corpus: Corpus, unit_id: str, depth: int) -> None:
+    """Subparagraphs, and theirs, indented by level as printed."""
+    for child in corpus.children(unit_id):
+        indent = "    " * depth
+        print(_fill(f"{child.label} {child.text}", indent=indent, hang=indent))
+        _print_children(corpus, child.id, depth + 1)
+
+
+def _fill(text: str, indent: str = "", hang: str = "") -> str:
+    # Never break inside "amphetamine-type": a delegate copies these lines.
+    return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=hang,
+                         break_on_hyphens=False, break_long_words=False)

@@ -1,0 +1,121 @@
+"""Read-only access to corpus.sqlite: instruments, units, footnotes, repairs, slips."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from desktop.core.model import Footnote, Instrument, Repair, Slip, Unit
+
+_UNIT_COLUMNS = ("id, instrument, kind, parent, seq, label, text, rich, role, level, "
+                 "line_start, line_end")
+
+
+class CorpusError(Exception):
+    """The corpus file is missing or unreadable."""
+
+
+class Corpus:
+    """The shipped corpus, opened read-only (any write fails at the SQLite level)."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+        self._instruments: dict[str, Instrument] | None = None
+
+    @classmethod
+    def open(cls, path: Path) -> Corpus:
+        if not path.is_file():
+            raise CorpusError(f"the corpus {path} is missing: run `concordia corpus build`")
+        try:
+            connection = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+            connection.execute("SELECT 1 FROM units LIMIT 1")
+        except sqlite3.DatabaseError as error:
+            raise CorpusError(f"the corpus {path} cannot be read ({error}): rebuild it with "
+                              "`concordia corpus build`") from None
+        return cls(connection, path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- instruments --------------------------------------------------------------------
+
+    def instruments(self) -> list[Instrument]:
+        if self._instruments is None:
+            rows = self._db.execute(
+                "SELECT id, title, short_title, symbol, adopted, body, source, seq, "
+                "citation_prefix, provenance FROM instruments ORDER BY seq").fetchall()
+            self._instruments = {
+                row[0]: Instrument(id=row[0], title=row[1], short_title=row[2], symbol=row[3],
+                                   adopted=row[4], body=row[5], source=row[6], seq=row[7],
+                                   citation_prefix=row[8], provenance=json.loads(row[9]))
+                for row in rows}
+        return list(self._instruments.values())
+
+    def instrument(self, instrument_id: str) -> Instrument | None:
+        self.instruments()
+        assert self._instruments is not None
+        return self._instruments.get(instrument_id)
+
+    # -- units --------------------------------------------------------------------------
+
+    def unit(self, unit_id: str) -> Unit | None:
+        row = self._db.execute(f"SELECT {_UNIT_COLUMNS} FROM units WHERE id = ?",
+                               (unit_id,)).fetchone()
+        return Unit(*row) if row else None
+
+    def units(self, instrument: str) -> list[Unit]:
+        rows = self._db.execute(
+            f"SELECT {_UNIT_COLUMNS} FROM units WHERE instrument = ? ORDER BY seq",
+            (instrument,)).fetchall()
+        return [Unit(*row) for row in rows]
+
+    def children(self, unit_id: str) -> list[Unit]:
+        rows = self._db.execute(
+            f"SELECT {_UNIT_COLUMNS} FROM units WHERE parent = ? ORDER BY seq",
+            (unit_id,)).fetchall()
+        return [Unit(*row) for row in rows]
+
+    def unit_ids(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT id FROM units ORDER BY rowid")]
+
+    def count(self, instrument: str, kind: str) -> int:
+        return self._db.execute("SELECT count(*) FROM units WHERE instrument = ? AND kind = ?",
+                                (instrument, kind)).fetchone()[0]
+
+    # -- apparatus ----------------------------------------------------------------------
+
+    def footnotes_of(self, unit_id: str) -> list[Footnote]:
+        rows = self._db.execute(
+            "SELECT f.id, f.instrument, f.number, f.text, f.rich, f.line FROM footnote_calls c "
+            "JOIN footnotes f ON f.id = c.footnote WHERE c.unit = ? ORDER BY c.seq",
+            (unit_id,)).fetchall()
+        return [Footnote(*row) for row in rows]
+
+    def footnotes(self, instrument: str | None = None) -> list[Footnote]:
+        query = "SELECT id, instrument, number, text, rich, line FROM footnotes"
+        rows = (self._db.execute(query + " WHERE instrument = ? ORDER BY line", (instrument,))
+                if instrument else self._db.execute(query + " ORDER BY instrument, line"))
+        return [Footnote(*row) for row in rows.fetchall()]
+
+    def repairs(self, unit_id: str | None = None) -> list[Repair]:
+        query = "SELECT instrument, unit, line, rule, detail FROM repairs"
+        rows = (self._db.execute(query + " WHERE unit = ? ORDER BY id", (unit_id,))
+                if unit_id else self._db.execute(query + " ORDER BY id"))
+        return [Repair(*row) for row in rows.fetchall()]
+
+    def repair_sources(self) -> list[tuple[str, Repair]]:
+        rows = self._db.execute(
+            "SELECT source, instrument, unit, line, rule, detail FROM repairs ORDER BY id")
+        return [(row[0], Repair(*row[1:])) for row in rows.fetchall()]
+
+    def slips(self, target: str | None = None) -> list[Slip]:
+        query = "SELECT target, line, detail FROM slips"
+        rows = (self._db.execute(query + " WHERE target = ? ORDER BY id", (target,))
+                if target else self._db.execute(query + " ORDER BY id"))
+        return [Slip(*row) for row in rows.fetchall()]
+
+    def meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None

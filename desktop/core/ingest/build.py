@@ -1,0 +1,140 @@
+"""Write a parsed corpus to SQLite, atomically: a temporary file replaces the target only
+when the whole build succeeded. Two builds of the same sources give identical tables."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from desktop.core.ingest.parse import Parsed, parse_all
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE instruments(
+    id TEXT PRIMARY KEY, seq INTEGER NOT NULL, title TEXT NOT NULL, short_title TEXT NOT NULL,
+    symbol TEXT NOT NULL, adopted TEXT NOT NULL, body TEXT NOT NULL, source TEXT NOT NULL,
+    citation_prefix TEXT NOT NULL, provenance TEXT NOT NULL);
+CREATE TABLE units(
+    id TEXT PRIMARY KEY, instrument TEXT NOT NULL REFERENCES instruments(id),
+    kind TEXT NOT NULL, parent TEXT REFERENCES units(id), seq INTEGER NOT NULL,
+    label TEXT NOT NULL, text TEXT NOT NULL, rich TEXT NOT NULL, role TEXT,
+    level INTEGER NOT NULL, line_start INTEGER NOT NULL, line_end INTEGER NOT NULL,
+    UNIQUE(instrument, seq));
+CREATE INDEX units_parent ON units(parent);
+CREATE TABLE footnotes(
+    id TEXT PRIMARY KEY, instrument TEXT NOT NULL REFERENCES instruments(id),
+    number TEXT NOT NULL, text TEXT NOT NULL, rich TEXT NOT NULL, line INTEGER NOT NULL,
+    unit TEXT REFERENCES units(id));
+CREATE TABLE footnote_calls(
+    unit TEXT NOT NULL REFERENCES units(id), seq INTEGER NOT NULL,
+    footnote TEXT NOT NULL REFERENCES footnotes(id), offset INTEGER NOT NULL,
+    PRIMARY KEY(unit, seq));
+CREATE INDEX footnote_calls_footnote ON footnote_calls(footnote);
+CREATE TABLE repairs(
+    id INTEGER PRIMARY KEY, instrument TEXT NOT NULL, unit TEXT, source TEXT NOT NULL,
+    line INTEGER NOT NULL, rule TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE INDEX repairs_unit ON repairs(unit);
+CREATE TABLE slips(
+    id INTEGER PRIMARY KEY, target TEXT NOT NULL, source TEXT NOT NULL, line INTEGER NOT NULL,
+    detail TEXT NOT NULL);
+CREATE TABLE links(
+    source TEXT NOT NULL REFERENCES units(id), target TEXT REFERENCES units(id),
+    kind TEXT NOT NULL, raw TEXT NOT NULL, line INTEGER, note TEXT NOT NULL DEFAULT '');
+CREATE INDEX links_source ON links(source);
+CREATE INDEX links_target ON links(target);
+CREATE VIRTUAL TABLE units_fts USING fts5(
+    text, content='units', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+"""
+
+
+def write(parsed: Parsed, target: Path) -> None:
+    """Write `parsed` into a temporary file beside `target`, then replace `target`."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=".corpus-", suffix=".sqlite", dir=target.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        _write_db(parsed, temp)
+        os.chmod(temp, 0o644)  # mkstemp makes it private; the corpus is a shipped file
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _write_db(parsed: Parsed, path: Path) -> None:
+    connection = sqlite3.connect(path)
+    try:
+        connection.executescript(SCHEMA)
+        with connection:
+            _insert(connection, parsed)
+            connection.execute("INSERT INTO units_fts(units_fts) VALUES('rebuild')")
+        connection.execute("VACUUM")
+    finally:
+        connection.close()
+
+
+def _insert(connection: sqlite3.Connection, parsed: Parsed) -> None:
+    meta = {
+        "schema_version": str(SCHEMA_VERSION),
+        "sources": json.dumps(parsed.source_hashes, sort_keys=True),
+    }
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+    connection.executemany(
+        "INSERT INTO instruments VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(i.id, i.seq, i.title, i.short_title, i.symbol, i.adopted, i.body, i.source,
+          i.citation_prefix, json.dumps(i.provenance, sort_keys=True, ensure_ascii=False))
+         for i in parsed.instruments])
+    connection.executemany(
+        "INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(u.id, u.instrument, u.kind, u.parent, u.seq, u.label, u.text, u.rich, u.role,
+          u.level, u.line_start, u.line_end) for u in parsed.units])
+    first_caller: dict[str, str] = {}
+    for call in parsed.calls:
+        first_caller.setdefault(call.footnote, call.unit)
+    connection.executemany(
+        "INSERT INTO footnotes VALUES (?,?,?,?,?,?,?)",
+        [(f.id, f.instrument, f.number, f.text, f.rich, f.line, first_caller.get(f.id))
+         for f in parsed.footnotes])
+    connection.executemany(
+        "INSERT INTO footnote_calls VALUES (?,?,?,?)",
+        [(c.unit, c.seq, c.footnote, c.offset) for c in parsed.calls])
+    connection.executemany(
+        "INSERT INTO repairs(instrument, unit, source, line, rule, detail) VALUES (?,?,?,?,?,?)",
+        [(r.instrument, r.unit, source, r.line, r.rule, r.detail)
+         for source, r in parsed.repairs])
+    connection.executemany(
+        "INSERT INTO slips(target, source, line, detail) VALUES (?,?,?,?)",
+        [(s.target, source, s.line, s.detail) for source, s in parsed.slips])
+
+
+def build(sources_dir: Path, target: Path) -> Parsed:
+    """Parse the sources and write the corpus; on any error the old corpus stays as it was."""
+    parsed = parse_all(sources_dir)
+    write(parsed, target)
+    return parsed
+
+
+def table_contents(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows, sorted: what "same content" means for two corpus files."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        names = [row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'units_fts%' "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        contents = {}
+        for name in names:
+            rows = connection.execute(f'SELECT * FROM "{name}"').fetchall()
+            contents[name] = sorted(rows, key=repr)
+        schema = connection.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+            "ORDER BY name").fetchall()
+        contents["(schema)"] = schema
+        return contents
+    finally:
+        connection.close()

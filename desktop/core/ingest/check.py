@@ -1,0 +1,78 @@
+"""`concordia corpus check`: validate the committed corpus against a fresh build.
+
+The check rebuilds the corpus from the sources into a temporary file and compares every
+table with the committed corpus.sqlite, so a parser change alone makes it fail until the
+corpus is rebuilt. It then reports every repair the build made and every slip it flagged.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.corpus import Corpus
+from desktop.core.ingest.build import build, table_contents
+
+
+@dataclass
+class CheckReport:
+    stale_tables: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.stale_tables
+
+
+def check(sources_dir: Path, committed: Path) -> CheckReport:
+    """Raises SourceError (from the rebuild) when a source cannot be parsed."""
+    report = CheckReport()
+    with tempfile.TemporaryDirectory(prefix="concordia-check-") as folder:
+        fresh = Path(folder) / "corpus.sqlite"
+        build(sources_dir, fresh)
+        fresh_tables = table_contents(fresh)
+        if not committed.is_file():
+            report.stale_tables.append("(the committed corpus.sqlite is missing)")
+        else:
+            committed_tables = table_contents(committed)
+            for name in sorted(set(fresh_tables) | set(committed_tables)):
+                if fresh_tables.get(name) != committed_tables.get(name):
+                    report.stale_tables.append(name)
+        corpus = Corpus.open(fresh)
+        try:
+            _describe(corpus, report)
+        finally:
+            corpus.close()
+    if report.stale_tables:
+        report.lines.append("")
+        report.lines.append("STALE: corpus.sqlite differs from a fresh build in: "
+                            + ", ".join(report.stale_tables))
+        report.lines.append("Run `concordia corpus build` and commit corpus.sqlite.")
+    else:
+        report.lines.append("")
+        report.lines.append("corpus.sqlite is up to date with the sources.")
+    return report
+
+
+def _describe(corpus: Corpus, report: CheckReport) -> None:
+    out = report.lines
+    out.append("Instruments")
+    for instrument in corpus.instruments():
+        kinds = Counter(unit.kind for unit in corpus.units(instrument.id))
+        parts = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+        out.append(f"  {instrument.id:<11} {instrument.short_title}: {parts}")
+    repairs = corpus.repair_sources()
+    out.append("")
+    out.append(f"Repairs ({len(repairs)})")
+    for source, repair in repairs:
+        where = repair.unit or repair.instrument
+        out.append(f"  {source}:{repair.line}  {where}  [{repair.rule}] {repair.detail}")
+    counts = Counter(repair.rule for _, repair in repairs)
+    out.append("  by rule: " + ", ".join(f"{rule} {n}" for rule, n in sorted(counts.items())))
+    slips = corpus.slips()
+    out.append("")
+    out.append(f"Slips in the original, kept as printed ({len(slips)})")
+    for slip in slips:
+        out.append(f"  line {slip.line}  {slip.target}  {slip.detail}")

@@ -1,0 +1,85 @@
+"""The corpus's value types, shared by ingestion, the read API, citations and the UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """One instrument of the corpus, with metadata as the sources state it.
+
+    `provenance` maps a field name ("symbol", "adopted", …) to where its value came from
+    (a source file and line, or the UN convention it was derived by). Unknown stays "".
+    """
+
+    id: str
+    title: str
+    short_title: str
+    symbol: str = ""
+    adopted: str = ""  # ISO date
+    body: str = ""  # the adopting body
+    source: str = ""  # source file name under resources/sources/
+    seq: int = 0
+    citation_prefix: str = ""  # how citations name it: "A/RES/74/178", "Plan of Action (2009)"
+    provenance: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A citable unit: a heading, a paragraph, a subparagraph, a formula, …"""
+
+    id: str
+    instrument: str
+    kind: str  # heading | preamble | paragraph | subparagraph | formula | front | text
+    parent: str | None
+    seq: int
+    label: str  # as printed: "19.", "(a)", "" when unnumbered
+    text: str  # plain words, no markers (DESIGN.md §3)
+    rich: str = ""  # small HTML: <i>, <b>, <sup> footnote calls
+    role: str | None = None  # "problem" | "action" for Plan of Action paragraphs
+    level: int = 0  # heading depth (1 = top); 0 for non-headings
+    line_start: int = 0  # first and last source line
+    line_end: int = 0
+
+    @property
+    def path(self) -> str:
+        return self.id.split("/", 1)[1]
+
+
+@dataclass(frozen=True)
+class Footnote:
+    id: str  # "<instrument>/fn<number>" ("fn*" for asterisk notes)
+    instrument: str
+    number: str  # as printed: "1", "*", "**"
+    text: str
+    rich: str
+    line: int
+
+
+@dataclass(frozen=True)
+class FootnoteCall:
+    unit: str
+    footnote: str
+    offset: int  # character offset in the unit's text where the call mark stood
+    seq: int  # order of the call within the unit
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A change the build made to the extracted text, and the rule that justified it."""
+
+    instrument: str
+    unit: str | None
+    line: int
+    rule: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A slip in the original, kept as printed and flagged."""
+
+    target: str  # a unit id or a footnote id
+    line: int
+    detail: str
