@@ -16,6 +16,7 @@
     h:title       P, title (“…”)                          h:title2 → P, title, line 2 (“…”)
     h:symbol      P, symbol (“Resolution 59/1”)
     h:annex       P, annex heading (“Annex”)
+    h:summary     P, summary heading (“Summary”)
     h:rt2         P, outcome of round table 2, heading (“…”)
     h:rt2.1       P, outcome of round table 2, sub-heading 1 (“…”)
     h:I.A.2       Plan of Action: P, part I, section A, subsection 2 (“…”)
@@ -110,6 +111,10 @@ def _ordinal_value(word: str) -> int | None:
     return int(m[1]) if m else None
 
 
+# A heading level's label: a roman numeral, a letter or a number.
+_LEVEL_LABEL = re.compile(r"[IVXLivxl]+|[A-Za-z]|\d+")
+
+
 # --- cite -------------------------------------------------------------------------------------
 
 
@@ -148,15 +153,15 @@ def _describe_heading(h: str, instrument_id: str) -> str:
         return f"title, line {m[1]}"
     if h == "symbol":
         return "symbol"
-    if h == "annex":
-        return "annex heading"
+    if h in ("annex", "summary"):
+        return f"{h} heading"
     if m := re.fullmatch(r"rt(\d+)(?:\.(\d+))?", h):
         where = f"outcome of round table {m[1]}"
         return f"{where}, sub-heading {m[2]}" if m[2] else f"{where}, heading"
     levels = HEADING_LEVELS.get(instrument_id, DEFAULT_HEADING_LEVELS)
     parts = h.split(".")
-    if len(parts) > len(levels) or not all(re.fullmatch(r"[A-Za-z0-9]+", p) for p in parts):
-        return ""
+    if len(parts) > len(levels) or not all(_LEVEL_LABEL.fullmatch(p) for p in parts):
+        return ""  # a word, not a place: cited as the raw path
     # Parts are roman numerals, letters or digits, upper-case as printed ("h:i.a.2" as typed).
     return ", ".join(f"{lvl} {part.upper()}" for lvl, part in zip(levels, parts, strict=False))
 
@@ -236,7 +241,10 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Query | None]]] =
         lambda m: _Query(["h:title" if m["n"] in (None, "1") else f"h:title{m['n']}"]),
     ),
     (re.compile(r"symbol"), lambda m: _Query(["h:symbol"])),
-    (re.compile(r"annex heading|heading annex"), lambda m: _Query(["h:annex"])),
+    (
+        re.compile(r"(?P<w>annex|summary) heading|heading (?P<v>annex|summary)|summary"),
+        lambda m: _Query([f"h:{m['w'] or m['v'] or 'summary'}"]),
+    ),
     (
         re.compile(
             r"(?:round[- ]?table|rt) ?(?P<k>\d+)"
@@ -330,7 +338,7 @@ class CitationIndex:
             for name in (i.id, i.citation_prefix, i.symbol, i.short_title, i.title):
                 if len(name) >= 2:
                     aliases.setdefault(name.lower(), set()).add(i.id)
-        # Longest first, so "Political Declaration (2009)" wins over "PD" and "74/178" over "/".
+        # Longest first: "Political Declaration (2009)" beats "PD", "A/RES/74/178" beats "74/178".
         self._aliases = [
             (_alias_pattern(name), [i for i in self._order if i in insts])
             for name, insts in sorted(aliases.items(), key=lambda kv: -len(kv[0]))

@@ -35,6 +35,7 @@ UNITS: list[tuple[str, str, str]] = [
     ("res74-178/23", "paragraph", ""),
     ("res74-178/f:close", "formula", "50th plenary meeting 18 December 2019"),
     ("pd2009/h:title", "heading", "Political Declaration"),
+    ("pd2009/h:odd", "heading", "Odd"),  # a heading path of no known form
     ("pd2009/19", "paragraph", ""),
     ("pd2009/24", "paragraph", ""),
     ("pd2009/24(b)", "subparagraph", ""),
@@ -68,6 +69,7 @@ UNITS: list[tuple[str, str, str]] = [
     ("report2009/front:1", "front", "Distr.: General"),
     ("report2009/h:title", "heading", "Outcome of the high-level segment"),
     ("report2009/h:title2", "heading", "Report of the Commission on Narcotic Drugs"),
+    ("report2009/h:summary", "heading", "Summary"),
     ("report2009/s1", "text", ""),
     ("report2009/h:I", "heading", "Introduction"),
     ("report2009/h:II.B", "heading", "Outcome of the round-table discussions"),
@@ -151,6 +153,11 @@ def cite_id(uid: str) -> str:
         ),
         ("cnd59-1/h:symbol", "CND resolution 59/1, symbol (“Resolution 59/1”)"),
         ("cnd59-1/h:annex", "CND resolution 59/1, annex heading (“Annex”)"),
+        (
+            "report2009/h:summary",
+            "Report of the Commission on Narcotic Drugs (2009), summary heading (“Summary”)",
+        ),
+        ("pd2009/h:odd", "Political Declaration (2009), h:odd (“Odd”)"),  # unknown: raw path
     ],
 )
 def test_cite_forms(uid: str, expected: str) -> None:

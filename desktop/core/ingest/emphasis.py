@@ -38,7 +38,9 @@ def _damaged(draft: Draft) -> bool:
     if not runs or runs[0][0] != 0:
         return False
     covered = sum(1 for flag in draft.inline.italic if flag)
-    return covered > DAMAGED_SHARE * max(1, len(draft.inline.chars)) and runs[0][1] > MAX_PHRASE
+    # Short paragraphs ("*Recognize that*:") may be mostly verb: only a run longer than any
+    # verb phrase counts as damage.
+    return covered > MAX_PHRASE and covered > DAMAGED_SHARE * max(1, len(draft.inline.chars))
 
 
 def _verb_phrase(text: str, phrases: list[str]) -> str:

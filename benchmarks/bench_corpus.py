@@ -1,0 +1,84 @@
+"""Benchmark: `concordia corpus build` and `concordia show`.
+
+Prints absolute medians and, beside them, ratios to a baseline measured in the same run, so
+machine noise can be told from a regression:
+- build:  the whole build into a temporary file, against a fixed CPU workload of similar
+          size (counting the words of the sources ten times over);
+- show:   `python -m desktop show UNIT` as a process, against `python -c pass`.
+
+Targets on the project's machine: build < 10 s, show < 0.3 s.
+
+    .venv/bin/python benchmarks/bench_corpus.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop import paths
+from desktop.core.ingest.build import build
+
+TARGETS = {"build": 10.0, "show": 0.3}
+
+
+def timed(action: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def report(name: str, times: list[float], baseline: list[float]) -> bool:
+    median, base = statistics.median(times), statistics.median(baseline)
+    p95 = sorted(times)[max(0, round(0.95 * len(times)) - 1)]
+    target = TARGETS[name]
+    verdict = "ok" if median < target else "OVER TARGET"
+    print(f"{name:<6} median {median * 1000:8.1f} ms   p95 {p95 * 1000:8.1f} ms   "
+          f"baseline {base * 1000:7.1f} ms   ratio {median / base:6.2f}x   "
+          f"target < {target * 1000:.0f} ms: {verdict}")
+    return median < target
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    sources = paths.sources_dir()
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(sources.iterdir())]
+
+    def reference_work() -> None:
+        for _ in range(10):
+            for text in texts:
+                Counter(re.findall(r"\w+", text.lower()))
+
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "corpus.sqlite"
+        build_times = timed(lambda: build(sources, target), runs)
+    read_times = timed(reference_work, runs)
+
+    python = sys.executable
+    show_times = timed(lambda: subprocess.run(
+        [python, "-m", "desktop", "show", "res74-178/19"], check=True,
+        capture_output=True), runs)
+    bare_times = timed(lambda: subprocess.run([python, "-c", "pass"], check=True), runs)
+
+    print(f"{runs} runs each")
+    ok = report("build", build_times, read_times)
+    ok = report("show", show_times, bare_times) and ok
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Set everything up, then start Concordia or run the whole test suite.
+
+    python3 dev.py start [concordia arguments…]   set up, then open the window
+    python3 dev.py test  [pytest arguments…]      set up, then lint and run every test
+
+Setting up means: the system libraries Qt needs (through apt-get on Debian and Ubuntu, when
+they are missing), a virtual environment in .venv with the pinned dependencies, and the
+project installed into it. Each step is skipped when already done, so re-runs are quick.
+Needs only Python 3.11+ (and, on Linux, the system package manager).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".concordia-installed"
+
+# Debian packages: what Qt's xcb platform needs to open a window on a desktop, and what a
+# headless run needs (the offscreen platform, fonts). Names from Debian 12.
+RUNTIME_PACKAGES = [
+    "libegl1", "libgl1", "libfontconfig1", "libxkbcommon0", "libdbus-1-3", "fonts-dejavu-core",
+]
+DESKTOP_PACKAGES = [
+    "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1",
+    "libxcb-image0", "libxcb-render-util0", "libxcb-randr0", "libxcb-shape0",
+    "libxcb-xinerama0", "libxcb-xfixes0", "libxcb-xkb1", "libx11-xcb1",
+]
+
+
+def say(message: str) -> None:
+    print(f"[dev] {message}", flush=True)
+
+
+def run(command: list[str], **kwargs: object) -> int:
+    return subprocess.call(command, cwd=ROOT, **kwargs)  # type: ignore[arg-type]
+
+
+def missing_debian_packages(packages: list[str]) -> list[str]:
+    if not shutil.which("dpkg-query"):
+        return []
+    missing = []
+    for package in packages:
+        result = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", package],
+            capture_output=True, text=True, check=False)
+        if "install ok installed" not in result.stdout:
+            missing.append(package)
+    return missing
+
+
+def ensure_system_packages(packages: list[str]) -> None:
+    if not sys.platform.startswith("linux") or not shutil.which("apt-get"):
+        return
+    missing = missing_debian_packages(packages)
+    if not missing:
+        return
+    prefix: list[str] = []
+    if os.geteuid() != 0:
+        if not shutil.which("sudo"):
+            say("missing system packages (install them as root): " + " ".join(missing))
+            return
+        prefix = ["sudo"]
+    say("installing system packages: " + " ".join(missing))
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    if run([*prefix, "apt-get", "update", "-qq"], env=env) != 0:
+        sys.exit("[dev] apt-get update failed")
+    if run([*prefix, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+           env=env) != 0:
+        sys.exit("[dev] apt-get install failed: " + " ".join(missing))
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def ensure_venv(extras: str) -> Path:
+    """Create .venv and install the project with `extras`, unless that is already done."""
+    wanted = hashlib.sha256(
+        (ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    python = venv_python()
+    if python.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return python
+    if not python.exists():
+        say("creating the virtual environment in .venv")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    say("installing Concordia and its pinned dependencies into .venv")
+    quiet = ["--quiet", "--disable-pip-version-check"]
+    if run([str(python), "-m", "pip", "install", *quiet, "--upgrade", "pip"]) != 0:
+        sys.exit("[dev] could not upgrade pip")
+    target = f".[{extras}]" if extras else "."
+    if run([str(python), "-m", "pip", "install", *quiet, "--editable", target]) != 0:
+        sys.exit("[dev] could not install the project")
+    STAMP.write_text(wanted)
+    return python
+
+
+def start(arguments: list[str]) -> int:
+    ensure_system_packages(RUNTIME_PACKAGES + DESKTOP_PACKAGES)
+    python = ensure_venv("")
+    return run([str(python), "-m", "desktop", *arguments])
+
+
+def test(arguments: list[str]) -> int:
+    ensure_system_packages(RUNTIME_PACKAGES)
+    python = ensure_venv("dev")
+    say("ruff check")
+    if run([str(python), "-m", "ruff", "check", "."]) != 0:
+        return 1
+    say("pytest")
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    code = run([str(python), "-m", "pytest", *arguments], env=env)
+    if code == 5:
+        say("pytest collected no tests: that is a failure")
+        return 1
+    return code
+
+
+def main() -> int:
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be run by an older python3
+        sys.exit("[dev] Concordia needs Python 3.11 or newer")
+    if len(sys.argv) < 2 or sys.argv[1] not in ("start", "test"):
+        print(__doc__)
+        return 2
+    command, arguments = sys.argv[1], sys.argv[2:]
+    return start(arguments) if command == "start" else test(arguments)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

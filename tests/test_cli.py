@@ -1,0 +1,68 @@
+"""The command line as a delegate uses it: `concordia show`, `corpus check`, errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+def concordia(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True,
+                          text=True, check=False)
+
+
+def test_show_prints_citation_and_exact_text() -> None:
+    """Guards `concordia show res74-178/19`: UN citation, id, then the paragraph."""
+    result = concordia("show", "res74-178/19")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:2] == ["A/RES/74/178, para. 19", "[res74-178/19]"]
+    body = " ".join(lines[3:])
+    assert body.startswith("19. Urges Member States to increase the availability, coverage")
+    assert body.endswith("to provide or recommend counselling, prevention and care services;")
+
+
+@pytest.mark.parametrize(("typed", "citation"), [
+    ("PoA 41 (g)", "Plan of Action (2009), para. 41 (g)"),
+    ("Plan of Action 41 g", "Plan of Action (2009), para. 41 (g)"),
+    ("UNGASS 1 (a)", "A/RES/S-30/1, annex, para. 1 (a)"),
+    ("PD 36 c", "Political Declaration (2009), para. 36 (c)"),
+    ("pp3 74/178", "A/RES/74/178, third preambular paragraph"),
+])
+def test_show_accepts_typed_citations(typed: str, citation: str) -> None:
+    """Guards `show` with the citations delegates type."""
+    result = concordia("show", typed)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == citation
+
+
+def test_show_lists_candidates_of_an_ambiguous_citation() -> None:
+    """Guards ambiguity: "OP 19" names three instruments and shows none of them."""
+    result = concordia("show", "OP 19")
+    assert result.returncode == 1
+    assert "res74-178/19" in result.stdout and "poa2009/19" in result.stdout
+
+
+def test_show_refuses_nonsense_with_a_message() -> None:
+    """Guards bad input: a unit that does not exist gets a clear message, exit 1."""
+    result = concordia("show", "PoA 999")
+    assert result.returncode == 1
+    assert "no para. 999" in result.stderr
+
+
+def test_show_includes_subparagraphs_and_footnotes() -> None:
+    """Guards `show` of a chapeau: its subparagraphs follow, roman ones indented deeper."""
+    result = concordia("show", "pd2009/24")
+    assert result.returncode == 0
+    assert "    (b) Such crop control strategies include, inter alia:" in result.stdout
+    assert "        (ii) Eradication;" in result.stdout
+
+
+def test_corpus_check_passes_and_lists_repairs() -> None:
+    """Guards `concordia corpus check`: exit 0 on the committed corpus, every repair listed."""
+    result = concordia("corpus", "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "[hyphen-join]" in result.stdout
+    assert "corpus.sqlite is up to date with the sources." in result.stdout
