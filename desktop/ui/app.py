@@ -23,14 +23,20 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _headless() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir: Path) -> int:
     try:
         width, height = parse_size(size)
     except ValueError as error:
         print(f"concordia: {error}", file=sys.stderr)
         return 2
-    if screenshot is not None:
-        # A screenshot never needs a screen.
+    if screenshot is not None and _headless():
+        # A screenshot never needs a screen; with one (a desktop, Xvfb) the real platform runs.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QMessageBox
 
