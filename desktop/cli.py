@@ -6,11 +6,19 @@ Commands that need no window never import PySide6, so they answer fast.
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from desktop import __version__, paths
+from desktop.commands import COMMANDS
+
+
+def _command(name: str) -> ModuleType:
+    return importlib.import_module(f"desktop.commands.{name}")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,34 +35,24 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--size", metavar="WxH", default="1366x768",
                         help="window size for --screenshot (default 1366x768)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    show = commands.add_parser("show", help="print a unit's citation and text")
-    show.add_argument("unit", nargs="+", help="a unit id (res74-178/19) or a citation "
-                                              "as typed (\"PoA 41 (g)\", \"OP 19\")")
-
-    corpus = commands.add_parser("corpus", help="build or check corpus.sqlite")
-    corpus_commands = corpus.add_subparsers(dest="corpus_command", metavar="ACTION",
-                                            required=True)
-    corpus_commands.add_parser("build", help="rebuild corpus.sqlite from resources/sources/")
-    corpus_commands.add_parser("check", help="validate the corpus, list every repair, and "
-                                             "fail if corpus.sqlite is stale")
+    for name in COMMANDS:
+        module = _command(name)
+        module.add_arguments(commands.add_parser(name, help=module.HELP,
+                                                 description=module.HELP))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "show":
-        from desktop.commands import show
-
-        return show.run(" ".join(args.unit))
-    if args.command == "corpus":
-        from desktop.commands import corpus
-
-        return corpus.run(args.corpus_command)
+    if args.data_dir:
+        # Every later paths.data_dir() call, in this process and its children, honours it.
+        os.environ[paths.DATA_DIR_ENV] = str(Path(args.data_dir).expanduser().resolve())
+    if args.command:
+        return int(_command(args.command).run(args))
     from desktop.ui.app import run_app
 
     return run_app(open_unit=args.open, screenshot=Path(args.screenshot) if args.screenshot
-                   else None, size=args.size, data_dir=paths.data_dir(args.data_dir))
+                   else None, size=args.size, data_dir=paths.data_dir())
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 
@@ -10,8 +11,18 @@ from desktop.core.ingest.build import build
 from desktop.core.ingest.check import check
 from desktop.core.ingest.parse import SourceError
 
+HELP = "build or check corpus.sqlite"
 
-def run(action: str) -> int:
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("build", help="rebuild corpus.sqlite from resources/sources/")
+    actions.add_parser("check", help="validate the corpus, list every repair, and fail if "
+                                     "corpus.sqlite is stale")
+
+
+def run(args: argparse.Namespace) -> int:
+    action = args.action
     sources, target = paths.sources_dir(), paths.corpus_path()
     try:
         if action == "build":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 import textwrap
 
@@ -9,8 +10,16 @@ from desktop import paths
 from desktop.core.citations import CitationIndex, cite
 from desktop.core.corpus import Corpus, CorpusError
 
+HELP = "print a unit's citation and text"
 
-def run(typed: str) -> int:
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("unit", nargs="+", help="a unit id (res74-178/19) or a citation as "
+                                                "typed (\"PoA 41 (g)\", \"OP 19\")")
+
+
+def run(args: argparse.Namespace) -> int:
+    typed = " ".join(args.unit)
     try:
         corpus = Corpus.open(paths.corpus_path())
     except CorpusError as error:
