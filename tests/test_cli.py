@@ -66,3 +66,39 @@ def test_corpus_check_passes_and_lists_repairs() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "[hyphen-join]" in result.stdout
     assert "corpus.sqlite is up to date with the sources." in result.stdout
+
+
+def test_links_command_answers_both_ways() -> None:
+    """Guards `concordia links`: UNGASS 1 (a) lists its 2009 counterparts with the table's
+    printed reference; Plan of Action 4 (a) lists the UNGASS items citing it."""
+    forward = concordia("links", "ungass2016/1(a)")
+    assert forward.returncode == 0, forward.stderr
+    assert forward.stdout.splitlines()[0] == ("A/RES/S-30/1, annex, para. 1 (a)  "
+                                               "[ungass2016/1(a)]")
+    assert "→ Plan of Action (2009), para. 4 (a)  [poa2009/4(a)]" in forward.stdout
+    assert "“Action 4.a”, line 3" in forward.stdout
+    backward = concordia("links", "PoA 4 (a)")
+    assert "← A/RES/S-30/1, annex, para. 1 (a)  [ungass2016/1(a)]" in backward.stdout
+
+
+def test_links_command_tells_no_counterpart_from_not_covered() -> None:
+    """Guards the two kinds of "nothing": the table's N/A, and an item it does not cover."""
+    assert "no counterpart in the 2009 texts" in concordia("links", "UNGASS 1 (j)").stdout
+    assert "does not cover this unit" in concordia("links", "UNGASS 1 (p)").stdout
+
+
+def test_search_command_prints_id_citation_and_marked_snippet() -> None:
+    """Guards `concordia search naloxone`: id, citation, snippet with the match marked."""
+    result = concordia("search", "naloxone")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "ungass2016/1(m)" in lines[0] or "res74-178/28" in lines[0]
+    assert "[naloxone]" in result.stdout
+    assert "A/RES/S-30/1, annex, para. 1 (m)" in result.stdout
+
+
+def test_search_command_rejects_an_unknown_instrument() -> None:
+    """Guards bad input: a filter naming no instrument gets the list of instruments."""
+    result = concordia("search", "drug", "--instrument", "pd2019")
+    assert result.returncode == 2
+    assert "no instrument pd2019" in result.stderr and "poa2009" in result.stderr

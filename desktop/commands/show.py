@@ -9,6 +9,7 @@ import textwrap
 from desktop import paths
 from desktop.core.citations import CitationIndex, cite
 from desktop.core.corpus import Corpus, CorpusError
+from desktop.core.model import Unit
 
 HELP = "print a unit's citation and text"
 
@@ -26,21 +27,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"concordia: {error}", file=sys.stderr)
         return 2
     try:
-        index = CitationIndex(corpus.instruments(), corpus.unit_ids())
-        resolution = index.resolve(typed)
-        if not resolution.candidates:
-            print(f"concordia: {resolution.message}", file=sys.stderr)
+        unit = resolve_unit(corpus, typed)
+        if unit is None:
             return 1
-        if len(resolution.candidates) > 1:
-            print(resolution.message)
-            for candidate in resolution.candidates:
-                unit = corpus.unit(candidate)
-                instrument = corpus.instrument(unit.instrument) if unit else None
-                if unit and instrument:
-                    print(f"  {unit.id:<22} {cite(unit, instrument)}")
-            return 1
-        unit = corpus.unit(resolution.candidates[0])
-        assert unit is not None
         instrument = corpus.instrument(unit.instrument)
         assert instrument is not None
         print(cite(unit, instrument))
@@ -72,3 +61,21 @@ def _fill(text: str, indent: str = "", hang: str = "") -> str:
     # Never break inside "amphetamine-type": a delegate copies these lines.
     return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=hang,
                          break_on_hyphens=False, break_long_words=False)
+
+
+def resolve_unit(corpus: Corpus, typed: str) -> Unit | None:
+    """The one unit a typed citation names; otherwise explain on the terminal and None."""
+    index = CitationIndex(corpus.instruments(), corpus.unit_ids())
+    resolution = index.resolve(typed)
+    if not resolution.candidates:
+        print(f"concordia: {resolution.message}", file=sys.stderr)
+        return None
+    if len(resolution.candidates) > 1:
+        print(resolution.message)
+        for candidate in resolution.candidates:
+            unit = corpus.unit(candidate)
+            instrument = corpus.instrument(unit.instrument) if unit else None
+            if unit and instrument:
+                print(f"  {unit.id:<22} {cite(unit, instrument)}")
+        return None
+    return corpus.unit(resolution.candidates[0])

@@ -6,7 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
-from desktop.core.model import Footnote, Instrument, Repair, Slip, Unit
+from desktop.core.model import ConcordanceToken, Footnote, Instrument, Link, Repair, Slip, Unit
+from desktop.core.search import Hit, search
 
 _UNIT_COLUMNS = ("id, instrument, kind, parent, seq, label, text, rich, role, level, "
                  "line_start, line_end")
@@ -115,6 +116,34 @@ class Corpus:
         rows = (self._db.execute(query + " WHERE target = ? ORDER BY id", (target,))
                 if target else self._db.execute(query + " ORDER BY id"))
         return [Slip(*row) for row in rows.fetchall()]
+
+    # -- links ------------------------------------------------------------------------
+
+    def links(self, unit_id: str) -> list[Link]:
+        """Links from or to the unit (both directions), in table order."""
+        rows = self._db.execute(
+            "SELECT source, target, kind, raw, line, note FROM links "
+            "WHERE source = ? OR target = ? ORDER BY line, rowid", (unit_id, unit_id))
+        return [Link(*row) for row in rows.fetchall()]
+
+    def all_links(self, kind: str | None = None) -> list[Link]:
+        query = "SELECT source, target, kind, raw, line, note FROM links"
+        rows = (self._db.execute(query + " WHERE kind = ? ORDER BY rowid", (kind,)) if kind
+                else self._db.execute(query + " ORDER BY rowid"))
+        return [Link(*row) for row in rows.fetchall()]
+
+    def concordance_tokens(self) -> list[ConcordanceToken]:
+        rows = self._db.execute(
+            "SELECT line, seq, raw, unit, outcome, rule, target, detail "
+            "FROM concordance_tokens ORDER BY line, seq")
+        return [ConcordanceToken(*row) for row in rows.fetchall()]
+
+    # -- search -------------------------------------------------------------------------
+
+    def search(self, text: str, instruments: tuple[str, ...] = (), part: str | None = None,
+               limit: int = 20) -> list[Hit]:
+        """Units whose text matches `text` (see desktop.core.search), best first."""
+        return search(self._db, text, instruments, part, limit)
 
     def meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -83,3 +83,29 @@ class Slip:
     target: str  # a unit id or a footnote id
     line: int
     detail: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """A directed correspondence between units; `target` None means "no counterpart"."""
+
+    source: str
+    target: str | None
+    kind: str  # "concordance", …
+    raw: str  # the reference exactly as printed
+    line: int  # its line in the source table
+    note: str = ""  # the repair rules that resolved it, if any
+
+
+@dataclass(frozen=True)
+class ConcordanceToken:
+    """One reference token of the concordance table, and what became of it."""
+
+    line: int
+    seq: int
+    raw: str
+    unit: str | None  # the UNGASS unit it was assigned to (None: noise)
+    outcome: str  # link | repaired | no-counterpart | duplicate | noise | unresolved
+    rule: str
+    target: str | None
+    detail: str

@@ -13,7 +13,7 @@ from desktop import paths
 from desktop.core.ingest.build import build, table_contents
 from desktop.core.ingest.check import check
 from desktop.core.ingest.parse import SourceError
-from desktop.core.ingest.sources import SOURCES
+from desktop.core.ingest.sources import CONCORDANCE_FILE, SOURCES
 
 RES = "ga-res-74-178.txt"
 
@@ -136,7 +136,9 @@ def test_every_source_is_a_byte_copy_of_a_seed() -> None:
         "ga-res-74-178.txt": "15b72a4082824458c8143d416e295c58d4e2ec80607a973e2d9de9b7d22f56fe",
         "cnd-2009-report_political-declaration_plan-of-action.txt":
             "8a72ec15a851278f8e61aa0952a55d01ede8611aff61263cc2383fe640998fa3",
+        "concordance_ungass2016-to-pd2009-poa2009.txt":
+            "981029a13d043a8c955f9b0662a00df095bb137836699f487e4c402533a4a8df",
     }
-    assert {spec.file for spec in SOURCES} == set(hashes)
+    assert {spec.file for spec in SOURCES} | {CONCORDANCE_FILE} == set(hashes)
     for name, digest in hashes.items():
         assert hashlib.sha256((paths.sources_dir() / name).read_bytes()).hexdigest() == digest

@@ -46,9 +46,16 @@ CREATE TABLE links(
     source TEXT NOT NULL REFERENCES units(id), target TEXT REFERENCES units(id),
     kind TEXT NOT NULL, raw TEXT NOT NULL, line INTEGER, note TEXT NOT NULL DEFAULT '');
 CREATE INDEX links_source ON links(source);
+CREATE TABLE concordance_tokens(
+    line INTEGER NOT NULL, seq INTEGER NOT NULL, raw TEXT NOT NULL,
+    unit TEXT REFERENCES units(id), outcome TEXT NOT NULL, rule TEXT NOT NULL,
+    target TEXT REFERENCES units(id), detail TEXT NOT NULL, PRIMARY KEY(line, seq));
 CREATE INDEX links_target ON links(target);
 CREATE VIRTUAL TABLE units_fts USING fts5(
-    text, content='units', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+    text, instrument UNINDEXED, kind UNINDEXED, content='units', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE units_vocab USING fts5vocab(units_fts, 'row');
+CREATE TABLE term_stats(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -73,7 +80,7 @@ def _write_db(parsed: Parsed, path: Path) -> None:
         connection.executescript(SCHEMA)
         with connection:
             _insert(connection, parsed)
-            connection.execute("INSERT INTO units_fts(units_fts) VALUES('rebuild')")
+            index_text(connection)
         connection.execute("VACUUM")
     finally:
         connection.close()
@@ -109,8 +116,22 @@ def _insert(connection: sqlite3.Connection, parsed: Parsed) -> None:
         [(r.instrument, r.unit, source, r.line, r.rule, r.detail)
          for source, r in parsed.repairs])
     connection.executemany(
+        "INSERT INTO links(source, target, kind, raw, line, note) VALUES (?,?,?,?,?,?)",
+        [(k.source, k.target, k.kind, k.raw, k.line, k.note) for k in parsed.links])
+    connection.executemany(
+        "INSERT INTO concordance_tokens VALUES (?,?,?,?,?,?,?,?)",
+        [(t.line, t.seq, t.raw, t.unit, t.outcome, t.rule, t.target, t.detail)
+         for t in parsed.tokens])
+    connection.executemany(
         "INSERT INTO slips(target, source, line, detail) VALUES (?,?,?,?)",
         [(s.target, source, s.line, s.detail) for source, s in parsed.slips])
+
+
+def index_text(connection: sqlite3.Connection) -> None:
+    """Build the full-text index and the per-word document counts search ranks with
+    (counting a common word's documents at query time would read its whole doclist)."""
+    connection.execute("INSERT INTO units_fts(units_fts) VALUES('rebuild')")
+    connection.execute("INSERT INTO term_stats SELECT term, doc FROM units_vocab")
 
 
 def build(sources_dir: Path, target: Path) -> Parsed:
@@ -126,6 +147,7 @@ def table_contents(path: Path) -> dict[str, list[tuple[object, ...]]]:
     try:
         names = [row[0] for row in connection.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'units_fts%' "
+            "AND name != 'units_vocab' "
             "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
         contents = {}
         for name in names:

@@ -71,8 +71,34 @@ def _describe(corpus: Corpus, report: CheckReport) -> None:
         out.append(f"  {source}:{repair.line}  {where}  [{repair.rule}] {repair.detail}")
     counts = Counter(repair.rule for _, repair in repairs)
     out.append("  by rule: " + ", ".join(f"{rule} {n}" for rule, n in sorted(counts.items())))
+    _describe_concordance(corpus, out)
     slips = corpus.slips()
     out.append("")
     out.append(f"Slips in the original, kept as printed ({len(slips)})")
     for slip in slips:
         out.append(f"  line {slip.line}  {slip.target}  {slip.detail}")
+
+
+def _describe_concordance(corpus: Corpus, out: list[str]) -> None:
+    """Every reference token of the table, accounted for; the counts add up."""
+    tokens = corpus.concordance_tokens()
+    out.append("")
+    out.append(f"Concordance ({len(tokens)} reference tokens)")
+    for token in tokens:
+        if token.outcome in ("unresolved", "noise"):
+            where = token.unit or "-"
+            out.append(f"  line {token.line}  {token.outcome:<10} “{token.raw}” ({where}): "
+                       f"{token.detail}")
+    outcomes = Counter(token.outcome for token in tokens)
+    rules = Counter(rule for token in tokens if token.outcome == "repaired"
+                    for rule in token.rule.split(","))
+    out.append(f"  links as printed      {outcomes['link']:>4}")
+    out.append(f"  repaired links        {outcomes['repaired']:>4}  (by rule: " + ", ".join(
+        f"{rule} {n}" for rule, n in sorted(rules.items())) + ")")
+    out.append(f"  no counterpart        {outcomes['no-counterpart']:>4}")
+    out.append(f"  duplicates            {outcomes['duplicate']:>4}")
+    out.append(f"  unresolved            {outcomes['unresolved']:>4}")
+    out.append(f"  noise                 {outcomes['noise']:>4}")
+    total = sum(outcomes.values())
+    verdict = "adds up" if total == len(tokens) else "DOES NOT ADD UP"
+    out.append(f"  total                 {total:>4}  = {len(tokens)} tokens read: {verdict}")

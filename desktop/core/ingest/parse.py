@@ -9,10 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.ingest.blocks import Block, FootnoteDef, Join, page_layer
+from desktop.core.ingest.concordance import build_concordance
 from desktop.core.ingest.emphasis import repair_emphasis
 from desktop.core.ingest.inline import parse_inline, strip_markup
 from desktop.core.ingest.pieces import Piece, classify
+from desktop.core.ingest.references import Catalogue
 from desktop.core.ingest.sources import (
+    CONCORDANCE_FILE,
     INSTRUMENTS,
     KNOWN_SLIPS,
     SOURCES,
@@ -21,7 +24,16 @@ from desktop.core.ingest.sources import (
     compile_start,
 )
 from desktop.core.ingest.structure import Draft, InstrumentBuilder
-from desktop.core.model import Footnote, FootnoteCall, Instrument, Repair, Slip, Unit
+from desktop.core.model import (
+    ConcordanceToken,
+    Footnote,
+    FootnoteCall,
+    Instrument,
+    Link,
+    Repair,
+    Slip,
+    Unit,
+)
 
 
 class SourceError(Exception):
@@ -42,6 +54,8 @@ class Parsed:
     repairs: list[tuple[str, Repair]] = field(default_factory=list)  # (source file, repair)
     slips: list[tuple[str, Slip]] = field(default_factory=list)
     source_hashes: dict[str, str] = field(default_factory=dict)
+    tokens: list[ConcordanceToken] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
 
 def read_lines(path: Path) -> list[str]:
@@ -128,6 +142,7 @@ def parse_all(sources_dir: Path) -> Parsed:
                     draft.instrument, draft.id, draft.line_start, "link-debris",
                     f"conversion link syntax {debris} reduced to its words")))
     _slips(parsed, builders)
+    _concordance(parsed, sources_dir)
     parsed.repairs.sort(key=lambda item: (item[0], item[1].line, item[1].rule))
     return parsed
 
@@ -267,3 +282,39 @@ def _slips(parsed: Parsed, builders: dict[str, InstrumentBuilder]) -> None:
                     draft.id, draft.line_start,
                     "ends with a comma where the operative paragraphs around it end with a "
                     "semicolon; kept as printed")))
+
+
+def _concordance(parsed: Parsed, sources_dir: Path) -> None:
+    """Turn the concordance table into links, accounting for every reference token."""
+    lines = read_lines(sources_dir / CONCORDANCE_FILE)
+    parsed.source_hashes[CONCORDANCE_FILE] = hashlib.sha256(
+        "\n".join(lines).encode("utf-8")).hexdigest()
+    ungass = [u for u in parsed.units if u.instrument == "ungass2016"]
+    older = [u for u in parsed.units if u.instrument in ("pd2009", "poa2009")]
+    targets = {u.id: u.text for u in older}
+    for unit in older:  # a paragraph's words include its subparagraphs'
+        parent = unit.parent
+        while parent and parent in targets and not parent.startswith(unit.instrument + "/h:"):
+            targets[parent] += " " + unit.text
+            parent = next((u.parent for u in older if u.id == parent), None)
+    catalogue = Catalogue.build((u.id, u.kind, u.role, u.parent) for u in older)
+    result = build_concordance(lines, {u.id: u.text for u in ungass},
+                               {u.id: u.kind for u in ungass}, targets, catalogue)
+    if not any(record.unit for record in result.tokens):
+        raise SourceError(CONCORDANCE_FILE, 1, "no reference of the table could be placed: "
+                          "is this the concordance table?")
+    parsed.tokens = [ConcordanceToken(r.line, r.seq, r.raw, r.unit, r.outcome, r.rule,
+                                      r.target, r.detail) for r in result.tokens]
+    for record in result.tokens:
+        if record.unit and record.outcome in ("link", "repaired", "no-counterpart"):
+            parsed.links.append(Link(record.unit, record.target, "concordance", record.raw,
+                                     record.line, record.rule))
+    seen: set[tuple[str, str]] = set()
+    for label in result.labels:
+        if label.rule and (label.printed, label.unit) not in seen:
+            seen.add((label.printed, label.unit))
+            path = label.unit.split("/", 1)[1]
+            parsed.repairs.append((CONCORDANCE_FILE, Repair(
+                "ungass2016", label.unit, label.line, "label-ocr",
+                f"the table's label “{label.printed}” read as {path}, the next label in "
+                "sequence (OCR confuses 1/l, 0/o, I/l)")))

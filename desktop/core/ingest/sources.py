@@ -177,6 +177,9 @@ SOURCES: tuple[SourceSpec, ...] = (
     ),
 )
 
+# The concordance table: UNGASS 2016 recommendations → 2009 Declaration and Plan of Action.
+CONCORDANCE_FILE = "concordance_ungass2016-to-pd2009-poa2009.txt"
+
 KNOWN_SLIPS: tuple[KnownSlip, ...] = (
     KnownSlip(
         target="pd2009/fn4",

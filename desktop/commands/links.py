@@ -1,0 +1,60 @@
+"""`concordia links UNIT`: the corresponding units, both directions, with their kind."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop import paths
+from desktop.commands.show import resolve_unit
+from desktop.core.citations import cite
+from desktop.core.corpus import Corpus, CorpusError
+
+HELP = "print the units corresponding to a unit, both directions"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("unit", nargs="+", help="a unit id or a typed citation")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        corpus = Corpus.open(paths.corpus_path())
+    except CorpusError as error:
+        print(f"concordia: {error}", file=sys.stderr)
+        return 2
+    try:
+        unit = resolve_unit(corpus, " ".join(args.unit))
+        if unit is None:
+            return 1
+        instrument = corpus.instrument(unit.instrument)
+        assert instrument is not None
+        print(f"{cite(unit, instrument)}  [{unit.id}]")
+        links = corpus.links(unit.id)
+        if not links:
+            print("  The concordance table does not cover this unit: no corresponding units.")
+            return 0
+        for link in links:
+            outgoing = link.source == unit.id
+            other_id = link.target if outgoing else link.source
+            printed = f"table: “{link.raw}”, line {link.line}"
+            if other_id is None:
+                print(f"  {link.kind}: no counterpart in the 2009 texts ({printed})")
+                continue
+            other = corpus.unit(other_id)
+            other_instrument = corpus.instrument(other.instrument) if other else None
+            if other is None or other_instrument is None:
+                continue
+            arrow = "→" if outgoing else "←"
+            repaired = f"; read as {other.path} by rule {link.note}" if link.note else ""
+            print(f"  {arrow} {cite(other, other_instrument)}  [{other.id}]  "
+                  f"({link.kind}; {printed}{repaired})")
+            print(f"      {_first_words(other.label, other.text)}")
+        return 0
+    finally:
+        corpus.close()
+
+
+def _first_words(label: str, text: str, limit: int = 110) -> str:
+    line = f"{label} {text}".strip()
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + " …"

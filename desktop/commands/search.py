@@ -1,0 +1,59 @@
+"""`concordia search QUERY`: units whose words match, with a snippet of each."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop import paths
+from desktop.core.citations import cite
+from desktop.core.corpus import Corpus, CorpusError
+from desktop.core.search import MARK_END, MARK_START, PARTS, QueryError
+
+HELP = "search the instruments' text"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="+", help='words to find (all of them); "a phrase" in '
+                                                 "quotes; word* for a prefix")
+    parser.add_argument("--instrument", "-i", action="append", default=[], metavar="ID",
+                        help="only this instrument (repeatable): ungass2016, res74-178, pd2009, "
+                             "poa2009, cnd59-1, report2009")
+    parser.add_argument("--part", choices=sorted(PARTS), help="only preambular or operative "
+                                                               "text")
+    parser.add_argument("--limit", type=int, default=20, help="at most this many hits "
+                                                              "(default 20)")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        corpus = Corpus.open(paths.corpus_path())
+    except CorpusError as error:
+        print(f"concordia: {error}", file=sys.stderr)
+        return 2
+    try:
+        known = {instrument.id: instrument for instrument in corpus.instruments()}
+        unknown = [i for i in args.instrument if i not in known]
+        if unknown:
+            print(f"concordia: no instrument {', '.join(unknown)}; the instruments are "
+                  f"{', '.join(known)}", file=sys.stderr)
+            return 2
+        try:
+            hits = corpus.search(" ".join(args.query), tuple(args.instrument), args.part,
+                                 max(1, args.limit))
+        except QueryError as error:
+            print(f"concordia: {error}", file=sys.stderr)
+            return 2
+        if not hits:
+            print("No unit matches.")
+            return 1
+        bold = sys.stdout.isatty()
+        start, end = ("\033[1m", "\033[0m") if bold else ("[", "]")
+        for hit in hits:
+            unit = corpus.unit(hit.unit)
+            assert unit is not None
+            print(f"{hit.unit:<22} {cite(unit, known[hit.instrument])}")
+            print("    " + hit.snippet.replace(MARK_START, start).replace(MARK_END, end))
+        return 0
+    finally:
+        corpus.close()
