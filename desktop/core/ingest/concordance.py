@@ -49,6 +49,7 @@ class TokenRecord:
     rule: str  # repair rules, comma-separated
     target: str | None
     detail: str
+    fallback: str | None = None  # the unit as printed, if a rejected reading replaced it
 
 
 @dataclass
@@ -283,12 +284,13 @@ def _record(line: int, seq: int, raw: str, unit: str | None, resolution: Resolut
     extra = resolution.detail
     detail = "; ".join(part for part in (detail, extra) if part)
     return TokenRecord(line, seq, raw, unit, outcome, ",".join(resolution.rules),
-                       resolution.target, detail)
+                       resolution.target, detail, resolution.fallback)
 
 
 def _assign_line(table: list[_Line], position: int, context: _Context) -> list[TokenRecord]:
     line = table[position]
     out = []
+    merged = _split_merged(line, context) if len(line.items) > 1 else []
     for seq, raw in enumerate(line.tokens, start=1):
         resolution = _resolve(raw, context)
         if resolution.outcome == "noise":
@@ -298,7 +300,7 @@ def _assign_line(table: list[_Line], position: int, context: _Context) -> list[T
             out.append(_record(line.number, seq, raw, line.items[0], resolution, ""))
             continue
         if len(line.items) > 1:
-            unit, why = _closest(raw, resolution, line.items, context, "merged row")
+            unit, why = merged[seq - 1]
             out.append(_record(line.number, seq, raw, unit, resolution, why))
             continue
         before = _neighbour(table, position, -1)
@@ -319,6 +321,39 @@ def _assign_line(table: list[_Line], position: int, context: _Context) -> list[T
         unit, why = _closest(raw, resolution, candidates, context, "spilled reference")
         out.append(_record(line.number, seq, raw, unit, resolution, why))
     return out
+
+
+def _split_merged(line: _Line, context: _Context) -> list[tuple[str, str]]:
+    """One line holding several recommendations: its references are printed in the order of
+    those recommendations, so the cell is cut into consecutive runs, one per recommendation,
+    where the references' texts are closest to each (the cut that maximises the summed
+    similarity)."""
+    items = line.items
+    scores = []
+    for raw in line.tokens:
+        resolution = _resolve(raw, context)
+        text = context.target_text(resolution, raw)
+        scores.append([context.similarity.score(text, context.ungass[u]) for u in items])
+    count = len(line.tokens)
+    # best[i][j]: the best total for the first i tokens, the i-th going to item j.
+    best = [[0.0] * len(items) for _ in range(count + 1)]
+    choice = [[0] * len(items) for _ in range(count + 1)]
+    for i in range(1, count + 1):
+        for j in range(len(items)):
+            previous = max(range(j + 1), key=lambda k: best[i - 1][k]) if i > 1 else 0
+            best[i][j] = best[i - 1][previous] + scores[i - 1][j] if i > 1 else scores[0][j]
+            choice[i][j] = previous
+    j = max(range(len(items)), key=lambda k: best[count][k])
+    assigned = [0] * count
+    for i in range(count, 0, -1):
+        assigned[i - 1] = j
+        j = choice[i][j]
+    shown = ", ".join(u.split("/")[1] for u in items)
+    return [(items[assigned[i]],
+             f"merged row ({shown}): references follow the recommendations' order; cut where "
+             "the texts fit best (" + ", ".join(
+                 f"{u.split('/')[1]} {scores[i][k]:.2f}" for k, u in enumerate(items)) + ")")
+            for i in range(count)]
 
 
 def _neighbour(table: list[_Line], position: int, step: int) -> str | None:
@@ -432,7 +467,13 @@ def _confirm_readings(records: list[TokenRecord], context: _Context) -> None:
                 f"the reading {record.target} ({', '.join(sorted(rules))}) was rejected: its "
                 f"text shares no significant words with {record.unit.split('/')[1]} "
                 f"(similarity {score:.3f} < {CONFIRM})")) if p)
-            record.outcome, record.target = "unresolved", None
+            if record.fallback:
+                record.detail += f"; kept as printed, {record.fallback}"
+                remaining = [r for r in record.rule.split(",") if r and r not in rules]
+                record.outcome = "repaired" if remaining else "link"
+                record.rule, record.target = ",".join(remaining), record.fallback
+            else:
+                record.outcome, record.target = "unresolved", None
 
 
 def _mark_duplicates(records: list[TokenRecord]) -> None:

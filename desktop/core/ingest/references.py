@@ -28,6 +28,7 @@ class Resolution:
     target: str | None
     rules: tuple[str, ...] = ()
     detail: str = ""
+    fallback: str | None = None  # the unit as printed, when a reading replaced it
 
 
 def split_tokens(cell: str) -> list[str]:
@@ -104,7 +105,16 @@ def resolve(raw: str, catalogue: Catalogue) -> Resolution:
                 path += "".join(f"({p})" for p in parts)
         return _finish(f"{instrument}/{path}", rules, catalogue)
     target = f"{instrument}/{int(number)}" + "".join(f"({p})" for p in parts)
+    if target in catalogue.ids and not (
+            keyword == "action" and not parts and catalogue.roles.get(target) == "problem"):
+        return _ok(target, rules)
     if target in catalogue.ids:
+        # "Action 40" names a Problem paragraph: read as its subsection's Action paragraph,
+        # as the table's "Action 40.x" references must be; the paragraph as printed stays
+        # the fallback if the Action paragraph's text does not fit.
+        for rule, candidate in _alternatives(instrument, int(number), parts, catalogue):
+            if rule == "problem-to-action" and candidate in catalogue.ids:
+                return Resolution("repaired", candidate, (*rules, rule), fallback=target)
         return _ok(target, rules)
     for rule, candidate in _alternatives(instrument, int(number), parts, catalogue):
         if candidate in catalogue.ids:
