@@ -142,3 +142,16 @@ def test_every_source_is_a_byte_copy_of_a_seed() -> None:
     assert {spec.file for spec in SOURCES} | {CONCORDANCE_FILE} == set(hashes)
     for name, digest in hashes.items():
         assert hashlib.sha256((paths.sources_dir() / name).read_bytes()).hexdigest() == digest
+
+
+def test_missing_concordance_table(sources: Path, built: Path) -> None:
+    """Guards bad input: without the concordance table the build stops and says so."""
+    (sources / CONCORDANCE_FILE).unlink()
+    _assert_failure_keeps_old(sources, built, CONCORDANCE_FILE, 0, "missing")
+
+
+def test_concordance_table_of_the_wrong_kind(sources: Path, built: Path) -> None:
+    """Guards bad input: a file that is no concordance table places no reference."""
+    (sources / CONCORDANCE_FILE).write_text("UNGASS CHAPTER 1: X\tY\nhello\tworld\n",
+                                            encoding="utf-8")
+    _assert_failure_keeps_old(sources, built, CONCORDANCE_FILE, 1, "no reference of the table")

@@ -101,4 +101,5 @@ def _describe_concordance(corpus: Corpus, out: list[str]) -> None:
     out.append(f"  noise                 {outcomes['noise']:>4}")
     total = sum(outcomes.values())
     verdict = "adds up" if total == len(tokens) else "DOES NOT ADD UP"
-    out.append(f"  total                 {total:>4}  = {len(tokens)} tokens read: {verdict}")
+    out.append(f"  total                 {total:>4}  = {len(tokens)} tokens read: {verdict} "
+               "(the tokens cover every character of the table's reference column)")

@@ -169,6 +169,9 @@ def _lines(rows: list[tuple[int, str, str]],
         if chapter == 0:
             continue
         line = _Line(number, chapter, left, split_tokens(cell))
+        if re.sub(r"\s+", "", "".join(line.tokens)) != re.sub(r"\s+", "", cell):
+            raise ValueError(f"line {number}: the references “{cell.strip()}” could not be "
+                             "split into tokens without losing text")
         line.segments = _segments(line, context, last_letter, label_records)
         _place(line, context, table[-1] if table else None)
         table.append(line)

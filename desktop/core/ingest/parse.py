@@ -298,8 +298,13 @@ def _concordance(parsed: Parsed, sources_dir: Path) -> None:
             targets[parent] += " " + unit.text
             parent = next((u.parent for u in older if u.id == parent), None)
     catalogue = Catalogue.build((u.id, u.kind, u.role, u.parent) for u in older)
-    result = build_concordance(lines, {u.id: u.text for u in ungass},
-                               {u.id: u.kind for u in ungass}, targets, catalogue)
+    try:
+        result = build_concordance(lines, {u.id: u.text for u in ungass},
+                                   {u.id: u.kind for u in ungass}, targets, catalogue)
+    except ValueError as error:
+        line = int(re.search(r"line (\d+)", str(error)).group(1)) if re.search(
+            r"line (\d+)", str(error)) else 0
+        raise SourceError(CONCORDANCE_FILE, line, str(error)) from None
     if not any(record.unit for record in result.tokens):
         raise SourceError(CONCORDANCE_FILE, 1, "no reference of the table could be placed: "
                           "is this the concordance table?")
