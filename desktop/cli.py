@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from urllib.parse import unquote, urlsplit
 
 from desktop import __version__, paths
 from desktop.commands import COMMANDS
@@ -42,8 +43,33 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+SCHEME = "concordia://"
+
+
+def _open_links(argv: Sequence[str]) -> list[str]:
+    """Rewrite a `concordia://open/UNIT` argument (the desktop's link handler passes one;
+    the unit id percent-encoded) into `--open UNIT`."""
+    out: list[str] = []
+    for argument in argv:
+        if argument.lower().startswith(SCHEME):
+            parsed = urlsplit(argument)
+            unit = unquote(parsed.path.lstrip("/"))
+            if parsed.netloc.lower() != "open" or not unit:
+                raise ValueError(f"cannot open {argument!r}: a Concordia link reads "
+                                 f"{SCHEME}open/UNIT, e.g. {SCHEME}open/ungass2016%2F1(a)")
+            out.extend(["--open", unit])
+        else:
+            out.append(argument)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    try:
+        arguments = _open_links(sys.argv[1:] if argv is None else argv)
+    except ValueError as error:
+        print(f"concordia: {error}", file=sys.stderr)
+        return 2
+    args = _parser().parse_args(arguments)
     if args.data_dir:
         # Every later paths.data_dir() call, in this process and its children, honours it.
         os.environ[paths.DATA_DIR_ENV] = str(Path(args.data_dir).expanduser().resolve())

@@ -102,3 +102,22 @@ def test_search_command_rejects_an_unknown_instrument() -> None:
     result = concordia("search", "drug", "--instrument", "pd2019")
     assert result.returncode == 2
     assert "no instrument pd2019" in result.stderr and "poa2009" in result.stderr
+
+
+@pytest.mark.parametrize(("link", "arguments"), [
+    ("concordia://open/ungass2016%2F1(a)", ["--open", "ungass2016/1(a)"]),
+    ("concordia://open/poa2009%2F41%28g%29", ["--open", "poa2009/41(g)"]),
+    ("CONCORDIA://open/res74-178/19", ["--open", "res74-178/19"]),
+])
+def test_concordia_links_open_the_unit(link: str, arguments: list[str]) -> None:
+    """Guards the concordia:// scheme: the desktop passes the link, the window opens there."""
+    from desktop.cli import _open_links
+
+    assert _open_links([link]) == arguments
+
+
+def test_malformed_concordia_link_is_refused_clearly() -> None:
+    """Guards bad input: a link of another shape gets a message naming the right form."""
+    result = concordia("concordia://delete/everything")
+    assert result.returncode == 2
+    assert "concordia://open/UNIT" in result.stderr

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from desktop import paths
+from desktop.commands.common import open_corpus
 from desktop.commands.show import resolve_unit
 from desktop.core.citations import cite
-from desktop.core.corpus import Corpus, CorpusError
 
 HELP = "print the units corresponding to a unit, both directions"
 
@@ -18,12 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        corpus = Corpus.open(paths.corpus_path())
-    except CorpusError as error:
-        print(f"concordia: {error}", file=sys.stderr)
-        return 2
-    try:
+    with open_corpus() as corpus:
         unit = resolve_unit(corpus, " ".join(args.unit))
         if unit is None:
             return 1
@@ -51,8 +44,6 @@ def run(args: argparse.Namespace) -> int:
                   f"({link.kind}; {printed}{repaired})")
             print(f"      {_first_words(other.label, other.text)}")
         return 0
-    finally:
-        corpus.close()
 
 
 def _first_words(label: str, text: str, limit: int = 110) -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop import paths
+from desktop.commands.common import open_corpus
 from desktop.core.citations import cite
-from desktop.core.corpus import Corpus, CorpusError
 from desktop.core.search import MARK_END, MARK_START, PARTS, QueryError
 
 HELP = "search the instruments' text"
@@ -26,12 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        corpus = Corpus.open(paths.corpus_path())
-    except CorpusError as error:
-        print(f"concordia: {error}", file=sys.stderr)
-        return 2
-    try:
+    with open_corpus() as corpus:
         known = {instrument.id: instrument for instrument in corpus.instruments()}
         unknown = [i for i in args.instrument if i not in known]
         if unknown:
@@ -55,5 +49,3 @@ def run(args: argparse.Namespace) -> int:
             print(f"{hit.unit:<22} {cite(unit, known[hit.instrument])}")
             print("    " + hit.snippet.replace(MARK_START, start).replace(MARK_END, end))
         return 0
-    finally:
-        corpus.close()

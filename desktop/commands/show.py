@@ -6,9 +6,9 @@ import argparse
 import sys
 import textwrap
 
-from desktop import paths
+from desktop.commands.common import open_corpus
 from desktop.core.citations import CitationIndex, cite
-from desktop.core.corpus import Corpus, CorpusError
+from desktop.core.corpus import Corpus
 from desktop.core.model import Unit
 
 HELP = "print a unit's citation and text"
@@ -21,12 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     typed = " ".join(args.unit)
-    try:
-        corpus = Corpus.open(paths.corpus_path())
-    except CorpusError as error:
-        print(f"concordia: {error}", file=sys.stderr)
-        return 2
-    try:
+    with open_corpus() as corpus:
         unit = resolve_unit(corpus, typed)
         if unit is None:
             return 1
@@ -45,8 +40,6 @@ def run(args: argparse.Namespace) -> int:
             for note in notes:
                 print(_fill(f"{note.number} {note.text}", hang="  "))
         return 0
-    finally:
-        corpus.close()
 
 
 def _print_children(corpus: Corpus, unit_id: str, depth: int) -> None:

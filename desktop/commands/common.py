@@ -1,0 +1,25 @@
+"""What the window-less commands share: opening the corpus, or saying why it cannot be."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from desktop import paths
+from desktop.core.corpus import Corpus, CorpusError
+
+
+@contextmanager
+def open_corpus() -> Iterator[Corpus]:
+    """The shipped corpus, closed afterwards; a missing or unreadable one exits with 2 and
+    a message saying how to rebuild it."""
+    try:
+        corpus = Corpus.open(paths.corpus_path())
+    except CorpusError as error:
+        print(f"concordia: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    try:
+        yield corpus
+    finally:
+        corpus.close()

@@ -1,0 +1,125 @@
+"""Smoke-test the frozen application in dist/Concordia, headless, as CI does.
+
+    .venv/bin/python tools/smoke_bundle.py [BUNDLE_DIR]
+
+Runs the bundle through its normal start-up with --screenshot on a temporary data directory and
+checks that the PNG shows two panes with text; runs the command-line executable (show, links,
+search, and notes add/list when the notes store exists); and checks that nothing was written
+into the bundle's own folder. Prints one line per check and a closing "N passed, N failed".
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXE = ".exe" if os.name == "nt" else ""
+
+
+def files_of(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*")
+            if p.is_file()}
+
+
+def text_columns(png: Path) -> tuple[float, float]:
+    """Share of dark ("ink") pixels in the left and right halves of the area right of the
+    chapter tree: both panes show text when both shares are clearly above zero."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(str(png))
+    if image.isNull():
+        return 0.0, 0.0
+    width, height = image.width(), image.height()
+    start = int(width * 0.22)  # right of the chapter tree dock
+    middle = start + (width - start) // 2
+    shares = []
+    for left, right in ((start, middle), (middle, width)):
+        dark = total = 0
+        for x in range(left + 4, right - 4, 3):
+            for y in range(int(height * 0.12), height - 10, 3):
+                total += 1
+                if QColor(image.pixel(x, y)).lightness() < 110:
+                    dark += 1
+        shares.append(dark / max(1, total))
+    return shares[0], shares[1]
+
+
+def main() -> int:
+    bundle = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dist" / "Concordia"
+    window, cli = bundle / f"Concordia{EXE}", bundle / f"concordia-cli{EXE}"
+    results: list[tuple[str, bool, str]] = []
+
+    def check(name: str, action: Callable[[], tuple[bool, str]]) -> None:
+        try:
+            ok, detail = action()
+        except Exception as error:  # a smoke test reports whatever broke
+            ok, detail = False, repr(error)
+        results.append((name, ok, detail))
+        print(f"{'PASS' if ok else 'FAIL'}  {name}: {detail}", flush=True)
+
+    before = files_of(bundle)
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    with tempfile.TemporaryDirectory(prefix="concordia-smoke-") as folder:
+        data = Path(folder) / "data"
+        shot = Path(folder) / "window.png"
+
+        def run(*args: str, exe: Path = cli) -> subprocess.CompletedProcess[str]:
+            return subprocess.run([str(exe), "--data-dir", str(data), *args], env=env,
+                                  capture_output=True, text=True, timeout=120, check=False)
+
+        def screenshot() -> tuple[bool, str]:
+            result = run("--screenshot", str(shot), "--size", "1366x768", exe=window)
+            if result.returncode != 0 or not shot.is_file():
+                return False, f"exit {result.returncode}: {result.stderr.strip()[-300:]}"
+            left, right = text_columns(shot)
+            return left > 0.01 and right > 0.01, f"ink in the panes: {left:.1%} and {right:.1%}"
+
+        check("window starts and renders two panes with text", screenshot)
+
+        def show() -> tuple[bool, str]:
+            out = run("show", "PoA 41 (g)").stdout
+            return out.startswith("Plan of Action (2009), para. 41 (g)"), out.splitlines()[0]
+
+        check("concordia-cli show", show)
+
+        def links() -> tuple[bool, str]:
+            out = run("links", "ungass2016/1(a)").stdout
+            return "poa2009/4(a)" in out, f"{out.count(chr(10))} lines"
+
+        check("concordia-cli links", links)
+
+        def search() -> tuple[bool, str]:
+            out = run("search", "naloxone").stdout
+            return "ungass2016/1(m)" in out, out.splitlines()[0] if out else "no output"
+
+        check("concordia-cli search", search)
+
+        if "notes" in run("--help").stdout:
+            def notes() -> tuple[bool, str]:
+                added = run("notes", "add", "ungass2016/1(m)", "--quote", "naloxone",
+                            "--note", "smoke test")
+                listed = run("notes", "list", "--json")
+                ok = added.returncode == 0 and "naloxone" in listed.stdout
+                return ok, f"add exit {added.returncode}, list has the quote: {ok}"
+
+            check("concordia-cli notes add and list", notes)
+
+        check("user data went to the data directory", lambda: (
+            data.is_dir() or not any(data.parent.iterdir()), f"{data} exists: {data.is_dir()}"))
+    after = files_of(bundle)
+    changed = sorted(set(after) ^ set(before) | {k for k in after if before.get(k) != after[k]})
+    check("nothing written into the bundle", lambda: (not changed, ", ".join(changed[:5])
+                                                       or "unchanged"))
+    passed = sum(1 for _, ok, _ in results if ok)
+    print(f"{passed} passed, {len(results) - passed} failed")
+    return 0 if passed == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
