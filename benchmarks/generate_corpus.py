@@ -14,6 +14,7 @@ import random
 import sqlite3
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from desktop import paths
@@ -39,7 +40,7 @@ def generate(target: Path, count: int) -> None:
     db.execute("INSERT INTO instruments VALUES ('gen', 1, 'Generated', 'Generated', '', '', '', "
                "'', 'Generated', '{}')")
 
-    def rows():  # noqa: ANN202 - a generator of tuples
+    def rows() -> Iterator[tuple[object, ...]]:
         for number in range(count):
             instrument, kind, text = units[rng.randrange(len(units))]
             tokens = text.split()

@@ -1,0 +1,503 @@
+"""`concordia notes …`: the annotation store without the window.
+
+add / list / edit / remove / restore / review, plus category, config and recover. Every
+action honours the global --data-dir. A unit is given by id (res74-178/19) or as typed
+("PoA 41 (g)"). Whenever the corpus text changed since the notes were last checked, the
+annotations are re-attached first and what moved is said on stderr. Messages go to stderr,
+results to stdout; exit status 1 for a request that cannot be done, 2 when the notes
+database or the corpus cannot be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop import paths
+from desktop.core.citations import CitationIndex, cite
+from desktop.core.corpus import Corpus, CorpusError
+from desktop.core.notes import backups
+from desktop.core.notes.anchoring import anchor_quote, anchor_units
+from desktop.core.notes.database import store_path
+from desktop.core.notes.errors import (
+    BadInput,
+    NotesError,
+    StoreCorrupt,
+    StoreLocked,
+    StoreUnavailable,
+)
+from desktop.core.notes.model import ARCHIVED, OK, REVIEW, Anchor, Annotation
+from desktop.core.notes.store import AUTHOR, AnnotationStore, utc_now
+from desktop.core.notes.texts import CorpusText
+
+HELP = "add, list, remove, restore and review highlights and notes"
+
+AUTHOR_ENV = "CONCORDIA_AUTHOR"  # overrides the author setting (scripts, shared machines)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="highlight a quote in a unit, or note a whole unit; "
+                                         "prints the new annotation's id")
+    add.add_argument("unit", help="unit id (res74-178/19) or citation (\"PoA 41 (g)\")")
+    _anchor_options(add)
+    add.add_argument("--category", metavar="NAME", help="e.g. \"Agreed language\"")
+    add.add_argument("--note", metavar="TEXT", default="", help="the note, in Markdown")
+    add.add_argument("--tag", metavar="TAG", action="append", default=[],
+                     help="a free tag (repeat for more)")
+    add.add_argument("--meeting", metavar="TEXT", default="",
+                     help="e.g. \"CND 69, informal consultations, 12 March\"")
+    add.add_argument("--private", action="store_true", help="keep it out of shared exports")
+    add.add_argument("--author", metavar="NAME",
+                     help=f"author of this one (default: ${AUTHOR_ENV}, else the author "
+                          "setting: `notes config --author`)")
+
+    listing = actions.add_parser("list", help="list the annotations in document order")
+    listing.add_argument("--json", action="store_true", help="print a JSON list of objects")
+    listing.add_argument("--instrument", metavar="ID", help="only this instrument's")
+    listing.add_argument("--unit", metavar="UNIT", help="only those on this unit")
+    listing.add_argument("--category", metavar="NAME")
+    listing.add_argument("--tag", metavar="TAG")
+    shown = listing.add_mutually_exclusive_group()
+    shown.add_argument("--trash", action="store_true", help="list the trash instead")
+    shown.add_argument("--archived", action="store_true",
+                       help="list the annotations archived from the review list")
+
+    edit = actions.add_parser("edit", help="change an annotation's note, category, tags, "
+                                           "meeting or privacy")
+    edit.add_argument("id", type=int)
+    edit.add_argument("--note", metavar="TEXT")
+    edit.add_argument("--category", metavar="NAME", help="\"\" for none")
+    edit.add_argument("--tag", metavar="TAG", action="append",
+                      help="replaces the tags (repeat for more; --tag \"\" for none)")
+    edit.add_argument("--meeting", metavar="TEXT")
+    privacy = edit.add_mutually_exclusive_group()
+    privacy.add_argument("--private", action="store_true", default=None)
+    privacy.add_argument("--shared", dest="private", action="store_false")
+
+    remove = actions.add_parser("remove", help="move an annotation to the trash")
+    remove.add_argument("id", type=int)
+    restore = actions.add_parser("restore", help="bring an annotation back from the trash")
+    restore.add_argument("id", type=int)
+
+    review = actions.add_parser("review", help="list the annotations the corpus change left "
+                                               "unsure, or settle one")
+    review.add_argument("id", type=int, nargs="?")
+    settle = review.add_mutually_exclusive_group()
+    settle.add_argument("--accept", action="store_true", help="attach it at its candidate")
+    settle.add_argument("--move", metavar="UNIT", help="attach it to this unit instead")
+    settle.add_argument("--archive", action="store_true",
+                        help="keep it, with its old quote, but off the text")
+    review.add_argument("--candidate", metavar="N", type=int, default=1,
+                        help="with --accept: which candidate (default 1)")
+    _anchor_options(review, unit_option="--move")
+
+    category = actions.add_parser("category", help="list, add, rename, recolour or remove "
+                                                   "categories")
+    what = category.add_subparsers(dest="what", metavar="WHAT")
+    what.add_parser("list", help="the categories and their colours (the default)")
+    new = what.add_parser("add", help="a new category")
+    new.add_argument("name")
+    new.add_argument("--colour", metavar="#RRGGBB")
+    rename = what.add_parser("rename", help="rename a category (its annotations follow)")
+    rename.add_argument("old")
+    rename.add_argument("new")
+    colour = what.add_parser("colour", help="recolour a category")
+    colour.add_argument("name")
+    colour.add_argument("colour", metavar="#RRGGBB")
+    drop = what.add_parser("remove", help="remove a category; its annotations stay, "
+                                          "uncategorised")
+    drop.add_argument("name")
+
+    config = actions.add_parser("config", help="show or change the notes settings")
+    config.add_argument("--author", metavar="NAME",
+                        help="the name written into new annotations (\"\" for none)")
+
+    recover = actions.add_parser("recover", help="restore the notes database from an "
+                                                 "automatic backup")
+    recover.add_argument("--list", action="store_true", help="list the backups")
+    recover.add_argument("--from", dest="source", metavar="FILE",
+                         help="this backup (default: the newest good one)")
+    recover.add_argument("--force", action="store_true",
+                         help="even though the current database is readable (it is kept)")
+
+
+def _anchor_options(parser: argparse.ArgumentParser, unit_option: str = "UNIT") -> None:
+    parser.add_argument("--to", metavar="UNIT",
+                        help=f"the last unit of a highlight running across consecutive units "
+                             f"from {unit_option}")
+    parser.add_argument("--quote", metavar="TEXT",
+                        help="the exact words to highlight (default: the whole unit)")
+    parser.add_argument("--occurrence", metavar="N", type=int,
+                        help="which occurrence, when the quote occurs more than once")
+
+
+def run(args: argparse.Namespace) -> int:
+    session = _Session()
+    try:
+        return _ACTIONS[args.action](session, args)
+    except (StoreUnavailable, StoreLocked, CorpusError) as error:
+        print(f"concordia: {error}", file=sys.stderr)
+        return 2
+    except NotesError as error:
+        print(f"concordia: {error}", file=sys.stderr)
+        return 1
+    finally:
+        session.close()
+
+
+class _Session:
+    """The store, the corpus and its text, opened when first needed."""
+
+    def __init__(self) -> None:
+        self.path = store_path(paths.data_dir())
+        self._store: AnnotationStore | None = None
+        self._corpus: Corpus | None = None
+        self._texts: CorpusText | None = None
+        self._reconciled = False
+
+    def store(self, reconcile: bool = True) -> AnnotationStore:
+        """The store; with `reconcile`, its anchors checked against the current corpus."""
+        if self._store is None:
+            self._store = AnnotationStore.open(self.path)
+        if reconcile and not self._reconciled:
+            _report_reattachment(self._store, self.texts())
+            self._reconciled = True
+        return self._store
+
+    def corpus(self) -> Corpus:
+        if self._corpus is None:
+            self._corpus = Corpus.open(paths.corpus_path())
+        return self._corpus
+
+    def texts(self) -> CorpusText:
+        if self._texts is None:
+            self._texts = CorpusText.from_corpus(self.corpus())
+        return self._texts
+
+    def resolve(self, typed: str) -> str:
+        """A unit id from an id or a citation as typed; BadInput if none or ambiguous."""
+        corpus = self.corpus()
+        if corpus.unit(typed) is not None:
+            return typed
+        resolution = CitationIndex(corpus.instruments(), corpus.unit_ids()).resolve(typed)
+        if len(resolution.candidates) == 1:
+            return resolution.candidates[0]
+        if not resolution.candidates:
+            raise BadInput(resolution.message or f"there is no unit {typed}")
+        lines = [resolution.message] + [f"  {c:<22} {self.citation(c)}"
+                                        for c in resolution.candidates]
+        raise BadInput("\n".join(lines))
+
+    def anchor(self, typed: str, to: str | None, quote: str | None,
+               occurrence: int | None) -> Anchor:
+        first = self.resolve(typed)
+        last = self.resolve(to) if to else None
+        text = self.texts().of_unit(first)
+        if text is None:
+            raise BadInput(f"there is no unit {first}")
+        if last is not None and last.split("/", 1)[0] != text.instrument:
+            raise BadInput(f"{first} and {last} are in different instruments")
+        if quote is None:
+            if occurrence is not None:
+                raise BadInput("--occurrence goes with --quote")
+            return anchor_units(text, first, last)
+        return anchor_quote(text, first, quote, last, occurrence)
+
+    def citation(self, unit_id: str) -> str:
+        corpus = self.corpus()
+        unit = corpus.unit(unit_id)
+        instrument = corpus.instrument(unit.instrument) if unit else None
+        return cite(unit, instrument) if unit and instrument else unit_id
+
+    def place(self, anchor: Anchor) -> str:
+        """The UN citation of an anchor's units: "P, para. 24 – para. 24 (c)"."""
+        first = self.citation(anchor.unit)
+        if anchor.end_unit == anchor.unit:
+            return first
+        last = self.citation(anchor.end_unit)
+        instrument = self.corpus().instrument(anchor.instrument)
+        prefix = f"{instrument.citation_prefix}, " if instrument else ""
+        return f"{first} – {last.removeprefix(prefix) if prefix else last}"
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+        if self._corpus is not None:
+            self._corpus.close()
+
+
+def _report_reattachment(store: AnnotationStore, texts: CorpusText) -> None:
+    result = store.reconcile(texts)
+    if not result.reattachments:
+        return
+    print("concordia: the corpus text changed since the notes were last checked:",
+          file=sys.stderr)
+    counts: dict[str, int] = {}
+    for item in result.reattachments:
+        counts[item.outcome] = counts.get(item.outcome, 0) + 1
+        if item.outcome in ("moved", "resolved") and item.new is not None:
+            print(f"  {item.annotation}: {item.old.units_label} → {item.new.units_label} "
+                  f"({item.reason})", file=sys.stderr)
+    if counts.get("kept"):
+        print(f"  {counts['kept']} stayed where they were; the text of their units changed "
+              "around them", file=sys.stderr)
+    if counts.get(REVIEW):
+        print(f"  {counts[REVIEW]} could not be re-attached with confidence: see "
+              "`concordia notes review`", file=sys.stderr)
+
+
+# -- actions ------------------------------------------------------------------------------
+
+
+def _add(session: _Session, args: argparse.Namespace) -> int:
+    anchor = session.anchor(args.unit, args.to, args.quote, args.occurrence)
+    author = args.author if args.author is not None else os.environ.get(AUTHOR_ENV)
+    change = session.store().add(anchor, category=args.category, note=args.note,
+                                 tags=args.tag, meeting=args.meeting, private=args.private,
+                                 author=author)
+    assert change.annotation is not None
+    print(change.annotation.id, flush=True)
+    return 0
+
+
+def _list(session: _Session, args: argparse.Namespace) -> int:
+    store = session.store()
+    unit = session.resolve(args.unit) if args.unit else None
+    covering = None
+    if unit is not None:
+        found = session.corpus().unit(unit)
+        assert found is not None
+        covering = (found.instrument, found.seq)
+    annotations = store.list(instrument=args.instrument, covering=covering,
+                             category=args.category, tag=args.tag, trash=args.trash,
+                             statuses=(ARCHIVED,) if args.archived else (OK, REVIEW))
+    order = {i.id: i.seq for i in session.corpus().instruments()}
+    annotations.sort(key=lambda a: (order.get(a.anchor.instrument, 1 << 30), a.anchor.seq,
+                                    a.anchor.start, a.id))
+    if args.json:
+        print(json.dumps([a.to_json() for a in annotations], ensure_ascii=False, indent=2))
+        return 0
+    if not annotations:
+        print("no annotations" + (" in the trash" if args.trash else ""))
+        return 0
+    print(_table(session, annotations))
+    return 0
+
+
+@dataclass(frozen=True)
+class _Column:
+    title: str
+    width: int  # the widest a cell may be (longer text is cut with "…"); 0: no limit
+    value: Callable[[Annotation], str]
+    right: bool = False
+
+
+def _table(session: _Session, annotations: list[Annotation]) -> str:
+    def where(a: Annotation) -> str:
+        mark = {REVIEW: " [review]", ARCHIVED: " [archived]"}.get(a.status, "")
+        return _short(session.place(a.anchor), 56 - len(mark)) + mark
+
+    columns = (
+        _Column("ID", 0, lambda a: str(a.id), right=True),
+        _Column("CITATION", 0, where),
+        _Column("CATEGORY", 20, lambda a: a.category or "–"),
+        _Column("QUOTE", 40, lambda a: f"“{a.quote}”" if a.quote is not None
+                else "(whole unit)" if a.anchor.unit == a.anchor.end_unit else "(whole units)"),
+        _Column("NOTE", 40, lambda a: " ".join(a.note.split())),
+        _Column("TAGS", 0, lambda a: " ".join(f"#{t}" for t in a.tags)),
+    )
+    cells = [[_short(c.value(a), c.width) if c.width else c.value(a) for c in columns]
+             for a in annotations]
+    widths = [max([len(c.title)] + [len(row[i]) for row in cells])
+              for i, c in enumerate(columns)]
+    lines = []
+    for row in [[c.title for c in columns], *cells]:
+        lines.append("  ".join(text.rjust(width) if column.right else text.ljust(width)
+                               for text, width, column in zip(row, widths, columns,
+                                                              strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+def _edit(session: _Session, args: argparse.Namespace) -> int:
+    fields: dict[str, object] = {}
+    for name in ("note", "category", "meeting", "private"):
+        if getattr(args, name) is not None:
+            fields[name] = getattr(args, name)
+    if args.tag is not None:
+        fields["tags"] = args.tag
+    if not fields:
+        raise BadInput("nothing to change: give --note, --category, --tag, --meeting, "
+                       "--private or --shared")
+    change = session.store(reconcile=False).update(args.id, **fields)  # type: ignore[arg-type]
+    print(f"{args.id}: " + ("changed" if change.annotations else "nothing to change"))
+    return 0
+
+
+def _remove(session: _Session, args: argparse.Namespace) -> int:
+    session.store(reconcile=False).remove(args.id)
+    print(f"{args.id}: moved to the trash (`concordia notes restore {args.id}` brings it back)")
+    return 0
+
+
+def _restore(session: _Session, args: argparse.Namespace) -> int:
+    change = session.store(reconcile=False).restore(args.id)
+    assert change.annotation is not None
+    print(f"{args.id}: restored to {session.place(change.annotation.anchor)}")
+    return 0
+
+
+def _review(session: _Session, args: argparse.Namespace) -> int:
+    store = session.store()
+    settling = args.accept or args.move or args.archive
+    if args.id is None:
+        if settling:
+            raise BadInput("say which annotation to settle: concordia notes review ID …")
+        return _print_reviews(session, store)
+    if not settling:
+        return _print_reviews(session, store, only=args.id)
+    if args.move is None and (args.quote is not None or args.to is not None):
+        raise BadInput("--quote and --to go with --move")
+    if args.archive:
+        store.archive(args.id)
+        print(f"{args.id}: archived (`concordia notes list --archived` shows it)")
+        return 0
+    if args.accept:
+        change = store.accept(args.id, args.candidate)
+    else:
+        store.review(args.id)  # only review items are settled here
+        anchor = session.anchor(args.move, args.to, args.quote, args.occurrence)
+        change = store.move(args.id, anchor)
+    assert change.annotation is not None
+    print(f"{args.id}: attached at {session.place(change.annotation.anchor)}")
+    return 0
+
+
+def _print_reviews(session: _Session, store: AnnotationStore, only: int | None = None) -> int:
+    items = [store.review(only)] if only is not None else store.reviews()
+    if not items:
+        print("the review list is empty")
+        return 0
+    for item in items:
+        note = item.annotation
+        print(f"{note.id}: {item.reason}")
+        print(f"    was:          {_describe(note.anchor)} ({note.anchor.units_label})")
+        if note.note:
+            print(f"    note:         {_short(' '.join(note.note.split()), 70)}")
+        for number, candidate in enumerate(item.candidates, 1):
+            print(f"    candidate {number}:  {session.place(candidate)} "
+                  f"({candidate.units_label}): {_describe(candidate)}")
+        if not item.candidates:
+            print("    no candidate place")
+        accept = "--accept | " if item.candidates else ""
+        print(f"    settle with:  concordia notes review {note.id} {accept}--move UNIT "
+              "[--quote TEXT] | --archive")
+    return 0
+
+
+def _describe(anchor: Anchor) -> str:
+    if anchor.whole:
+        return f"the whole unit{'s' * (anchor.unit != anchor.end_unit)}, “" \
+               f"{_short(anchor.quote, 60)}”"
+    return f"“{_short(anchor.quote, 90)}”"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def _category(session: _Session, args: argparse.Namespace) -> int:
+    store = session.store(reconcile=False)
+    what = args.what or "list"
+    if what == "add":
+        store.add_category(args.name, args.colour)
+    elif what == "rename":
+        store.rename_category(args.old, args.new)
+    elif what == "colour":
+        store.recolour_category(args.name, args.colour)
+    elif what == "remove":
+        change = store.remove_category(args.name)
+        if change.annotations:
+            print(f"{_count(len(change.annotations), 'annotation')} now uncategorised")
+    for category in store.categories():
+        print(f"{category.colour}  {category.name}")
+    return 0
+
+
+def _config(session: _Session, args: argparse.Namespace) -> int:
+    store = session.store(reconcile=False)
+    if args.author is not None:
+        store.set_setting(AUTHOR, " ".join(args.author.split()))
+    author = store.setting(AUTHOR) or ""
+    print(f"author: {author or '(none)'}")
+    override = os.environ.get(AUTHOR_ENV)
+    if override is not None:
+        print(f"  (${AUTHOR_ENV} is set: new annotations are by “{override}”)")
+    print(f"database: {session.path}")
+    print(f"backups: {backups.folder_of(session.path)}")
+    return 0
+
+
+def _recover(session: _Session, args: argparse.Namespace) -> int:
+    folder = backups.folder_of(session.path)
+    if args.list:
+        found = backups.backups(folder)
+        if not found:
+            print(f"no backups in {folder}")
+        for backup in found:
+            count = backups.annotation_count(backup.path)
+            state = "damaged" if count is None else _count(count, "annotation")
+            print(f"{backup.path.name}  {backup.taken:%Y-%m-%d %H:%M} UTC  {state}")
+        return 0
+    if args.source:
+        source = Path(args.source).expanduser().resolve()
+        count = backups.annotation_count(source)
+        if count is None:
+            raise BadInput(f"{source} is not a readable notes backup")
+    else:
+        newest = backups.newest_good(folder)
+        if newest is None:
+            raise BadInput(f"there is no readable backup in {folder}")
+        source, count = newest[0].path, newest[1]
+    problem = _problem(session.path)
+    if isinstance(problem, StoreLocked):
+        raise problem  # someone is using it: never swap the file under them
+    damaged = isinstance(problem, StoreCorrupt)
+    if session.path.exists() and not damaged and not args.force:
+        why = f"{problem}" if problem else (f"the notes database {session.path} is readable: "
+                                            "recovering would set it aside for an older backup.")
+        raise BadInput(f"{why} Add --force to restore the backup anyway (the current file is "
+                       "kept beside it).")
+    aside = backups.recover(session.path, source, utc_now(),
+                            label="damaged" if damaged else "replaced")
+    print(f"restored {session.path.name} from {source.name} ({_count(count, 'annotation')})")
+    if aside is not None:
+        print(f"the previous file is kept as {aside}")
+    return 0
+
+
+def _problem(path: Path) -> NotesError | None:
+    """Why the database at `path` cannot be opened, or None (also when there is none)."""
+    if not path.exists():
+        return None
+    try:
+        AnnotationStore.open(path).close()
+    except (StoreUnavailable, StoreLocked) as error:
+        return error
+    return None
+
+
+_ACTIONS: dict[str, Callable[[_Session, argparse.Namespace], int]] = {
+    "add": _add, "list": _list, "edit": _edit, "remove": _remove, "restore": _restore,
+    "review": _review, "category": _category, "config": _config, "recover": _recover,
+}
