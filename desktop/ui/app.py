@@ -1,9 +1,11 @@
-"""Application start-up: the one place that builds the corpus and the window and wires them."""
+"""Application start-up: the one place that builds the corpus, the settings and the window, and
+wires them together."""
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 from desktop import paths
@@ -29,6 +31,18 @@ def _headless() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def resolve_unit(corpus: Corpus, typed: str) -> tuple[str | None, str]:
+    """A unit id from what was typed after --open: an id, or a citation ("PoA 41 (g)")."""
+    if corpus.unit(typed) is not None:
+        return typed, ""
+    from desktop.core.citations import CitationIndex
+
+    resolution = CitationIndex(corpus.instruments(), corpus.unit_ids()).resolve(typed)
+    if len(resolution.candidates) == 1:
+        return resolution.candidates[0], ""
+    return None, resolution.message or f"no unit {typed!r} in the corpus"
+
+
 def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir: Path) -> int:
     try:
         width, height = parse_size(size)
@@ -38,11 +52,16 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
     if screenshot is not None and _headless():
         # A screenshot never needs a screen; with one (a desktop, Xvfb) the real platform runs.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from desktop.core.render.html import Wording
+    from desktop.ui.document_source import DocumentSource
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.window_settings import WindowSettings, open_settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     try:
@@ -52,18 +71,51 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
             QMessageBox.critical(None, APPLICATION, str(error))
         print(f"concordia: {error}", file=sys.stderr)
         return 2
-    window = MainWindow(corpus)
-    window.resize(width, height)
+    target = None
     if open_unit:
-        unit = corpus.unit(open_unit)
-        if unit is None or not window.select_instrument(unit.instrument):
-            print(f"concordia: no unit {open_unit!r} in the corpus", file=sys.stderr)
+        target, message = resolve_unit(corpus, open_unit)
+        if target is None:
+            print(f"concordia: {message}", file=sys.stderr)
+            if screenshot is not None:
+                return 2  # a screenshot of the wrong place is worse than none
+    translate = QCoreApplication.translate
+    wording = Wording(repaired=translate("DocumentPane", "Repaired in this edition"),
+                      slip=translate("DocumentPane", "Kept as printed"),
+                      notes=translate("DocumentPane", "Notes"))
+    settings = WindowSettings(open_settings(data_dir))
+    window = MainWindow(DocumentSource(corpus, wording), settings)
+    if screenshot is not None:
+        window.resize(width, height)
+    elif not window.restored_geometry:
+        screen = app.primaryScreen()
+        room = screen.availableGeometry().size() if screen else None
+        window.resize(min(width, room.width()) if room else width,
+                      min(height, room.height()) if room else height)
+    if target:
+        window.open_unit(target)
     window.show()
     if screenshot is not None:
-        app.processEvents()
-        if not window.grab().save(str(screenshot)):
-            print(f"concordia: cannot write the screenshot {screenshot}", file=sys.stderr)
-            return 1
-        print(f"wrote {screenshot}")
-        return 0
+        return _screenshot(app, window, screenshot)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it saves its layout, then goes
     return app.exec()
+
+
+def _screenshot(app: object, window: object, target: Path) -> int:
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.main_window import MainWindow
+
+    assert isinstance(app, QApplication) and isinstance(window, MainWindow)
+    # Show, paint the first screenful, lay out the rest: the picture is of the settled window.
+    deadline = time.monotonic() + 10
+    app.processEvents()
+    while time.monotonic() < deadline and not all(
+            pane.is_complete() for pane in window.pane_area.panes()):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    app.processEvents()
+    if not window.grab().save(str(target)):
+        print(f"concordia: cannot write the screenshot {target}", file=sys.stderr)
+        return 1
+    print(f"wrote {target}")
+    return 0

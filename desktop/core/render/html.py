@@ -1,0 +1,206 @@
+"""An instrument as the small HTML a Qt text document renders, built from the corpus directly.
+
+Converting Markdown is too slow for start-up (PLATFORM-NOTES), so the units are written out
+here as they are printed: headings, hanging paragraph numbers and letters indented by level,
+the print's emphasis (`units.rich`), footnote calls as superscripts carrying their note's text,
+the Plan of Action's "Problem"/"Action" lines where the role changes, and a small mark on every
+unit the corpus repaired or flagged as a slip. Each unit's block opens with an anchor named by
+the unit id, so a view can find, scroll to and mark any unit.
+
+Hanging numbers rely on a tab after the label: the view sets the document's tab stop distance
+to `RenderStyle.indent_px`, so the text of every level starts on a tab stop.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from desktop.core.corpus import Corpus
+from desktop.core.model import Footnote, Instrument, Repair, Slip, Unit
+
+_CALL = re.compile(r'<sup><a href="fn:([^"]+)">([^<]*)</a></sup>')
+_SUBLEVEL = re.compile(r"\([^()]+\)")
+# Role words are the instrument's own printed words, not interface text.
+ROLE_LINES = {"problem": "Problem", "action": "Action"}
+# Heading level (0 = title) -> the HTML element and class used for it.
+_HEADING_TAGS = {0: "h1", 1: "h2", 2: "h3", 3: "h4"}
+
+
+@dataclass(frozen=True)
+class RenderStyle:
+    """What the renderer needs from the look of the view; colours come from the palette."""
+
+    indent_px: int = 40  # one indentation step; also the tab stop distance
+    mark_colour: str = "#b35c00"  # repair and slip marks
+    muted_colour: str = "#6b6b6b"  # the masthead
+
+
+@dataclass(frozen=True)
+class Wording:
+    """Interface words the HTML carries (the window passes them translated)."""
+
+    repaired: str = "Repaired in this edition"
+    slip: str = "Kept as printed"
+    notes: str = "Notes"
+
+
+@dataclass
+class Apparatus:
+    """Footnotes, repairs and slips of one instrument, by the unit they belong to."""
+
+    footnotes: dict[str, list[Footnote]] = field(default_factory=dict)
+    repairs: dict[str, list[Repair]] = field(default_factory=dict)
+    slips: dict[str, list[Slip]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, corpus: Corpus, units: Iterable[Unit]) -> Apparatus:
+        units = list(units)
+        ids = {unit.id for unit in units}
+        found = cls()
+        for unit in units:
+            if "fn:" in unit.rich:
+                found.footnotes[unit.id] = corpus.footnotes_of(unit.id)
+        for repair in corpus.repairs():
+            if repair.unit in ids:
+                found.repairs.setdefault(repair.unit, []).append(repair)
+        for slip in corpus.slips():
+            found.slips.setdefault(slip.target, []).append(slip)
+        return found
+
+
+def stylesheet(style: RenderStyle) -> str:
+    step = style.indent_px
+    return (
+        "h1 { font-size: large; font-weight: 600; margin-top: 6px; margin-bottom: 12px; }"
+        "h2 { font-size: medium; font-weight: 600; margin-top: 18px; margin-bottom: 8px; }"
+        "h3 { font-size: medium; font-weight: 600; margin-top: 14px; margin-bottom: 6px; }"
+        "h4 { font-size: medium; font-weight: 600; font-style: italic; margin-top: 12px;"
+        " margin-bottom: 6px; }"
+        "p { margin-top: 0px; margin-bottom: 8px; }"
+        f"p.front {{ font-size: small; color: {style.muted_colour}; margin-bottom: 2px; }}"
+        f"p.role {{ font-style: italic; margin-top: 6px; margin-left: {step}px; }}"
+        f"p.pp, p.text {{ margin-left: {step}px; text-indent: {step // 2}px; }}"
+        f"p.formula {{ margin-left: {step}px; }}"
+        f"p.note {{ font-size: small; margin-left: {step}px; text-indent: -{step}px;"
+        " margin-bottom: 4px; }"
+        ".t { white-space: pre; }"
+        f".mark {{ color: {style.mark_colour}; }}"
+    )
+
+
+def _depth(unit: Unit) -> int:
+    """How far a unit's text is indented: paragraphs 1, (a) 2, (i) 3."""
+    if unit.kind == "subparagraph":
+        return 1 + max(1, len(_SUBLEVEL.findall(unit.path)))
+    return 1
+
+
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _calls(unit: Unit, notes: Sequence[Footnote]) -> str:
+    """The unit's rich text with each footnote call carrying its note (hover shows it)."""
+    by_number = {note.number: note for note in notes}
+
+    def call(match: re.Match[str]) -> str:
+        number = html.unescape(match.group(1))
+        note = by_number.get(number)
+        if note is None:
+            return match.group(0)
+        return (f'<sup><a href="fn:{_attr(note.id)}" title="{_attr(f"{number} {note.text}")}">'
+                f"{match.group(2)}</a></sup>")
+
+    return _CALL.sub(call, unit.rich) if "fn:" in unit.rich else unit.rich
+
+
+def _marks(target: str, apparatus: Apparatus, wording: Wording) -> str:
+    """The small marks of a unit (or footnote) whose text was repaired or is a kept slip."""
+    marks = []
+    repairs = apparatus.repairs.get(target, [])
+    if repairs:
+        tip = "\n".join(f"{wording.repaired} ({r.rule}): {r.detail}" for r in repairs)
+        marks.append(f'<span class="mark" title="{_attr(tip)}">\u270e</span>')
+    slips = apparatus.slips.get(target, [])
+    if slips:
+        tip = "\n".join(f"{wording.slip}: {s.detail}" for s in slips)
+        marks.append(f'<span class="mark" title="{_attr(tip)}"><i>sic</i></span>')
+    return "".join(f"\u2009{mark}" for mark in marks)
+
+
+def unit_html(unit: Unit, apparatus: Apparatus, wording: Wording, step: int = 40) -> str:
+    """One unit as one block, opening with its anchor; `step` is one indentation in pixels."""
+    anchor = f'<a name="{_attr(unit.id)}"></a>'
+    body = _calls(unit, apparatus.footnotes.get(unit.id, ())) + _marks(unit.id, apparatus, wording)
+    label = html.escape(unit.label)
+    if unit.kind == "heading":
+        tag = _HEADING_TAGS.get(unit.level, "h4")
+        align = ' align="center"' if unit.level == 0 else ""
+        text = f"{label} {body}" if label else body
+        return f"<{tag}{align}>{anchor}{text}</{tag}>"
+    if unit.kind == "front":
+        return f'<p class="front">{anchor}{body}</p>'
+    if unit.kind in ("preamble", "text", "formula"):
+        css = {"preamble": "pp"}.get(unit.kind, unit.kind)
+        return f'<p class="{css}">{anchor}{body}</p>'
+    margin = _depth(unit) * step
+    if not label:
+        return f'<p style="margin-left:{margin}px">{anchor}{body}</p>'
+    return (f'<p style="margin-left:{margin}px; text-indent:-{step}px">{anchor}{label}'
+            f'<span class="t">\t</span>{body}</p>')
+
+
+def notes_html(notes: Iterable[Footnote], wording: Wording, apparatus: Apparatus) -> str:
+    """The footnotes called in a range, as the print has them at the foot of its pages."""
+    rows = []
+    for note in notes:
+        mark = _marks(note.id, apparatus, wording)
+        rows.append(f'<p class="note"><a name="{_attr(note.id)}"></a>{html.escape(note.number)}'
+                    f'<span class="t">\t</span>{note.rich}{mark}</p>')
+    if not rows:
+        return ""
+    return f'<hr/><p class="role">{html.escape(wording.notes)}</p>' + "".join(rows)
+
+
+def document_html(
+    instrument: Instrument,
+    units: Sequence[Unit],
+    apparatus: Apparatus,
+    style: RenderStyle | None = None,
+    wording: Wording | None = None,
+    *,
+    notes: bool = True,
+    caption: str = "",
+) -> str:
+    """The units (an instrument, or a range of it) as one HTML document.
+
+    `caption` opens the document with a line naming what it is (a printed range says which
+    instrument it comes from).
+
+    A role line ("Problem", "Action") is printed where the Plan of Action's role changes; a
+    heading resets it, as a new section of the print starts with its own role line.
+    """
+    style = style or RenderStyle()
+    wording = wording or Wording()
+    parts = [f"<html><head><title>{html.escape(instrument.short_title)}</title>"
+             f"<style>{stylesheet(style)}</style></head><body>"]
+    if caption:
+        parts.append(f'<p class="front">{html.escape(caption)}</p>')
+    role: str | None = None
+    called: list[Footnote] = []
+    for unit in units:
+        if unit.kind == "heading":
+            role = None
+        elif unit.role and unit.role != role:
+            role = unit.role
+            parts.append(f'<p class="role">{ROLE_LINES.get(role, role.title())}</p>')
+        parts.append(unit_html(unit, apparatus, wording, style.indent_px))
+        called.extend(apparatus.footnotes.get(unit.id, ()))
+    if notes:
+        seen: dict[str, Footnote] = {note.id: note for note in called}
+        parts.append(notes_html(seen.values(), wording, apparatus))
+    parts.append("</body></html>")
+    return "\n".join(parts)

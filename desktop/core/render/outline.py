@@ -1,0 +1,133 @@
+"""The outline of an instrument: parts, chapters and sections, then their paragraphs.
+
+Headings nest by level in document order; each paragraph sits under the heading it follows.
+Preambular paragraphs are gathered in a "preamble" group, and operative paragraphs standing
+directly under the instrument (a resolution without chapters) in an "operative" group, so the
+two are told apart. A subparagraph sits under its paragraph, unless a heading came between them
+(UNGASS 2016 puts sub-headings between paragraph 1 and its subparagraphs): then it sits under
+that heading, labelled with its paragraph's number ("1 (a)"). Masthead and formulas are not
+chapters and stay out of the outline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from desktop.core.model import Instrument, Unit
+
+INSTRUMENT = "instrument"
+PREAMBLE_GROUP = "preamble-group"
+OPERATIVE_GROUP = "operative-group"
+GROUPS = (PREAMBLE_GROUP, OPERATIVE_GROUP)
+_LEFT_OUT = ("front", "formula")
+EXCERPT = 110  # characters of a paragraph's opening words shown in its row
+
+
+@dataclass(eq=False)
+class OutlineNode:
+    kind: str  # instrument | preamble-group | operative-group | a unit kind
+    instrument: Instrument
+    unit: Unit | None = None
+    label: str = ""  # "Part I.", "4.", "PP3", "1 (a)"
+    title: str = ""  # a heading's words, a paragraph's opening words
+    parent: OutlineNode | None = None
+    row: int = 0  # position among the parent's children
+    children: list[OutlineNode] = field(default_factory=list)
+
+    def add(self, child: OutlineNode) -> OutlineNode:
+        child.parent = self
+        child.row = len(self.children)
+        self.children.append(child)
+        return child
+
+    @property
+    def unit_id(self) -> str | None:
+        return self.unit.id if self.unit else None
+
+    def target(self) -> str | None:
+        """The unit a reader is taken to: the node's own, or its first unit inside."""
+        if self.unit is not None:
+            return self.unit.id
+        for child in self.children:
+            found = child.target()
+            if found:
+                return found
+        return None
+
+    def ancestors(self) -> list[OutlineNode]:
+        """From the instrument's top level down to the parent (the instrument itself excluded)."""
+        chain = []
+        node = self.parent
+        while node is not None and node.kind != INSTRUMENT:
+            chain.append(node)
+            node = node.parent
+        return chain[::-1]
+
+    def walk(self) -> Iterator[OutlineNode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(",;: ") + "…"
+
+
+def _spaced(path: str) -> str:
+    """'1(a)(ii)' -> '1 (a) (ii)', as citations print it."""
+    return path.replace("(", " (").strip()
+
+
+def build_outline(instrument: Instrument, units: Iterable[Unit]) -> OutlineNode:
+    root = OutlineNode(INSTRUMENT, instrument, title=instrument.short_title)
+    headings: list[OutlineNode] = []  # open headings, outermost first
+    since_heading: dict[str, OutlineNode] = {}  # paragraphs placed since the last heading
+    preamble_count = 0
+
+    def container() -> OutlineNode:
+        return headings[-1] if headings else root
+
+    def group(kind: str) -> OutlineNode:
+        here = container()
+        if here.children and here.children[-1].kind == kind:
+            return here.children[-1]
+        return here.add(OutlineNode(kind, instrument))
+
+    for unit in units:
+        if unit.kind in _LEFT_OUT or (unit.kind == "heading" and unit.level == 0):
+            continue
+        if unit.kind == "heading":
+            while headings and headings[-1].unit and headings[-1].unit.level >= unit.level:
+                headings.pop()
+            node = container().add(OutlineNode("heading", instrument, unit, unit.label, unit.text))
+            headings.append(node)
+            since_heading.clear()
+            continue
+        if unit.kind == "preamble":
+            preamble_count += 1
+            group(PREAMBLE_GROUP).add(OutlineNode(
+                unit.kind, instrument, unit, f"PP{preamble_count}", excerpt(unit.text)))
+            continue
+        if unit.kind == "subparagraph":
+            parent = since_heading.get(unit.parent or "")
+            if parent is not None:
+                node = parent.add(OutlineNode(unit.kind, instrument, unit, unit.label,
+                                              excerpt(unit.text)))
+            else:
+                node = container().add(OutlineNode(unit.kind, instrument, unit,
+                                                   _spaced(unit.path), excerpt(unit.text)))
+            since_heading[unit.id] = node
+            continue
+        place = group(OPERATIVE_GROUP) if not headings and unit.kind == "paragraph" else container()
+        node = place.add(OutlineNode(unit.kind, instrument, unit, unit.label, excerpt(unit.text)))
+        since_heading[unit.id] = node
+    return root
+
+
+def index_units(root: OutlineNode) -> dict[str, OutlineNode]:
+    """Unit id -> its node, for every unit in the outline."""
+    return {node.unit.id: node for node in root.walk() if node.unit is not None}

@@ -1,0 +1,270 @@
+"""A document pane: a header (instrument chooser, running head, buttons) over a document view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent, QTextDocument, QTextOption
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from desktop.core.model import Unit
+from desktop.core.render.html import RenderStyle
+from desktop.core.render.outline import OPERATIVE_GROUP, PREAMBLE_GROUP, OutlineNode
+from desktop.ui.document_source import DocumentSource
+from desktop.ui.document_view import DocumentView
+from desktop.ui.pane_header import PaneHeader
+from desktop.ui.theme import (
+    DEFAULT_ZOOM,
+    READING_POINT_SIZE,
+    current_unit_colour,
+    reading_column,
+    reading_font,
+    render_style,
+)
+
+
+class DocumentPane(QFrame):
+    close_requested = Signal(object)  # the pane
+    move_requested = Signal(object, int)  # the pane, -1 / +1
+    instrument_changed = Signal(object)  # the pane
+    loaded = Signal()  # the whole instrument is laid out
+
+    def __init__(self, source: DocumentSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentPane")
+        self._source = source
+        self._zoom = DEFAULT_ZOOM
+        self._instrument = ""
+        self._loaded: tuple[str, RenderStyle] | None = None  # what the view shows
+        self._pending_top: str | None = None  # where to open once the pane is shown
+        self._pending_current: str | None = None
+        self._opening = 0  # counts instruments opened; a stale completion is ignored
+        self.header = PaneHeader(source.instruments(), self)
+        self.view = DocumentView(self)
+        self.view.setObjectName("documentView")
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+        self.header.instrument_chosen.connect(self._chosen)
+        self.header.close_requested.connect(lambda: self.close_requested.emit(self))
+        self.header.move_requested.connect(lambda step: self.move_requested.emit(self, step))
+        self.view.top_changed.connect(self._update_location)
+        self.setFocusProxy(self.view)
+
+    # -- what the pane shows ---------------------------------------------------------------
+
+    def instrument_id(self) -> str:
+        return self._instrument
+
+    def title(self) -> str:
+        """The header's text: the instrument's name as its chooser shows it."""
+        return self.header.title()
+
+    def location(self) -> str:
+        """The header's running head: the chapter and section at the top of the pane."""
+        return self.header.location.text()
+
+    def set_instrument(self, instrument_id: str, top: str | None = None,
+                       current: str | None = None) -> bool:
+        if self._source.instrument(instrument_id) is None:
+            return False
+        if instrument_id != self._instrument:
+            self._instrument = instrument_id
+            self.header.set_instrument(instrument_id)
+            self._loaded = None
+            self._pending_top, self._pending_current = top, current
+            self._load()
+            self.instrument_changed.emit(self)
+            return True
+        if top:
+            self.show_unit(top, mark=False)
+        if current and self._loaded is None:
+            self._pending_current = current
+        elif current:
+            self.view.set_current(current)
+        return True
+
+    def show_unit(self, unit_id: str, mark: bool = True) -> bool:
+        """Bring a unit to the top of the pane (switching instrument if needed), marked current."""
+        unit = self._source.unit(unit_id)
+        if unit is None:
+            return False
+        if unit.instrument != self._instrument:
+            return self.set_instrument(unit.instrument, top=unit_id,
+                                       current=unit_id if mark else None)
+        if self._loaded is None and self._opening:
+            self._complete(self._opening)  # going somewhere: lay out the whole text now
+        if self._loaded is None:
+            self._pending_top = unit_id
+            self._pending_current = unit_id if mark else self._pending_current
+            return True
+        self.view.scroll_to_unit(unit_id)
+        if mark:
+            self.view.set_current(unit_id)
+        self._update_location(self.view.top_unit() or unit_id)
+        return True
+
+    def is_complete(self) -> bool:
+        """Whether the whole instrument is laid out (not only its first screenful)."""
+        return self._loaded is not None
+
+    def top_unit(self) -> str | None:
+        return self.view.top_unit() if self._loaded else self._pending_top
+
+    def current_unit(self) -> str | None:
+        return self.view.current_unit() if self._loaded else self._pending_current
+
+    def cycle_instrument(self, step: int) -> None:
+        count = self.header.chooser.count()
+        row = (self.header.chooser.currentIndex() + step) % count
+        self.set_instrument(self.header.chooser.itemData(row))
+
+    def choose_instrument(self) -> None:
+        """Open the header's chooser from the keyboard."""
+        self.header.chooser.setFocus()
+        self.header.chooser.showPopup()
+
+    def _chosen(self, instrument_id: str) -> None:
+        self.set_instrument(instrument_id)
+        self.view.setFocus()
+
+    # -- look ------------------------------------------------------------------------------
+
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, percent: int) -> None:
+        if percent != self._zoom:
+            self._zoom = percent
+            self._load()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._loaded is not None:
+            self._load()  # the marks and the masthead take their colours from the palette
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._loaded is None and self.view.unit_ids():
+            self._complete(self._opening)  # hidden before its first screen was completed
+        elif self._loaded is None:
+            self._load()
+
+    def _load(self) -> None:
+        """Render into the view; deferred until the pane is shown, so it lays out only once."""
+        if not self._instrument or not self.isVisible():
+            return
+        font = reading_font(self._zoom)
+        style = render_style(self.palette(), font)
+        if self._loaded == (self._instrument, style):
+            return
+        self.view.set_current_colour(current_unit_colour(self.palette()))
+        self.view.set_column(reading_column(font, style.indent_px))
+        if self._loaded is not None and self._loaded[0] == self._instrument:
+            self._render(font, style)  # a new size or palette: the reading position stays
+        else:
+            self._open(font, style)
+
+    def _open(self, font: QFont, style: RenderStyle) -> None:
+        """A new instrument: the first screenful from where the reader is going, painted at
+        once; the whole text replaces it right after that first paint (PLATFORM-NOTES: a
+        full layout of a long instrument costs tens of milliseconds)."""
+        units = self._source.units(self._instrument)
+        ids = [unit.id for unit in units]
+        start = ids.index(self._pending_top) if self._pending_top in ids else 0
+        self._opening += 1
+        notes = self._source.note_texts(self._instrument)
+        wanted = self._screenful(font)
+        while True:
+            first = self._take(units, start, wanted)
+            self.view.load(self._source.html_of(self._instrument, first, style, notes=False),
+                           first, font, style.indent_px, notes)
+            filled = self.view.document().size().height() >= self.view.viewport().height()
+            if filled or start + len(first) >= len(units):
+                break
+            wanted *= 2  # short lines and headings: the estimate fell short of the screen
+        self.view.verticalScrollBar().setValue(0)
+        self._update_location(first[0] if first else "")
+        generation = self._opening
+        self.view.after_next_paint(lambda: self._complete(generation))
+
+    def _screenful(self, font: QFont) -> int:
+        """About how many characters fill the viewport, twice over (indents, headings and
+        short lines leave room unused)."""
+        metrics = QFontMetrics(font)
+        size = self.view.viewport().size()
+        lines = size.height() // max(1, metrics.lineSpacing())
+        return max(2000, 2 * lines * (size.width() // max(1, metrics.averageCharWidth())))
+
+    @staticmethod
+    def _take(units: list[Unit], start: int, characters: int) -> list[str]:
+        taken: list[str] = []
+        total = 0
+        for unit in units[start:]:
+            taken.append(unit.id)
+            total += len(unit.text) + 40
+            if total >= characters:
+                break
+        return taken
+
+    def _complete(self, generation: int) -> None:
+        if generation != self._opening or self._loaded is not None or not self.isVisible():
+            return  # another instrument was chosen meanwhile, or this one is done
+        font = reading_font(self._zoom)
+        self._render(font, render_style(self.palette(), font))
+        if self._pending_top:
+            self.view.scroll_to_unit(self._pending_top)
+        self.view.set_current(self._pending_current)
+        self._pending_top = self._pending_current = None
+        self._update_location(self.view.top_unit() or "")
+        self.loaded.emit()
+
+    def _render(self, font: QFont, style: RenderStyle) -> None:
+        self.view.load(self._source.html(self._instrument, style),
+                       (unit.id for unit in self._source.units(self._instrument)),
+                       font, style.indent_px, self._source.note_texts(self._instrument))
+        self._loaded = (self._instrument, style)
+        self._update_location(self.view.top_unit() or "")
+
+    def _update_location(self, unit_id: str) -> None:
+        node = self._source.outline_node(unit_id) if unit_id else None
+        trail = [*node.ancestors(), node] if node else []
+        chapters = [n for n in trail if n.unit is None or n.kind == "heading"]
+        self.header.set_location(" › ".join(self._name(n) for n in chapters))
+
+    def _name(self, node: OutlineNode) -> str:
+        if node.kind == PREAMBLE_GROUP:
+            return self.tr("Preamble")
+        if node.kind == OPERATIVE_GROUP:
+            return self.tr("Operative part")
+        return f"{node.label} {node.title}".strip()
+
+    # -- printing --------------------------------------------------------------------------
+
+    def print_document(self, selection_only: bool = False) -> QTextDocument:
+        """What printing the pane prints: the whole instrument, or the units the selection
+        touches (whole units, with their labels and footnotes), in print colours."""
+        font = QFont(self.view.document().defaultFont())
+        font.setPointSizeF(READING_POINT_SIZE)
+        style = RenderStyle(indent_px=render_style(self.palette(), font).indent_px)
+        units = self.view.selected_units() if selection_only else []
+        if units:
+            instrument = self._source.instrument(self._instrument)
+            caption = instrument.title if instrument else ""
+            html = self._source.html_of(self._instrument, units, style, caption)
+        else:
+            html = self._source.html(self._instrument, style)
+        document = QTextDocument()
+        document.setDefaultFont(font)
+        option = QTextOption(document.defaultTextOption())
+        option.setTabStopDistance(style.indent_px)
+        document.setDefaultTextOption(option)
+        document.setHtml(html)
+        return document
+
+    # -- focus -----------------------------------------------------------------------------
+
+    def set_active(self, active: bool) -> None:
+        self.header.set_active(active)

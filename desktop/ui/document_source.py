@@ -1,0 +1,116 @@
+"""The corpus as the window reads it: units, outlines and rendered HTML, cached per instrument.
+
+Rendering is pure Python over the corpus (desktop.core.render); this cache makes a second pane on
+the same instrument, a zoom step back to a size already seen, or a palette switch back, cost
+nothing but the Qt layout.
+"""
+
+from __future__ import annotations
+
+from desktop.core.corpus import Corpus
+from desktop.core.model import Footnote, Instrument, Unit
+from desktop.core.render.html import Apparatus, RenderStyle, Wording, document_html
+from desktop.core.render.outline import OutlineNode, build_outline, index_units
+
+# The four instruments a delegate reads side by side; the others follow them in choosers.
+MAIN_INSTRUMENTS = ("ungass2016", "res74-178", "pd2009", "poa2009")
+DEFAULT_PANES = ("ungass2016", "poa2009")
+
+
+class DocumentSource:
+    def __init__(self, corpus: Corpus, wording: Wording) -> None:
+        self._corpus = corpus
+        self._wording = wording
+        self._units: dict[str, list[Unit]] = {}
+        self._apparatus: dict[str, Apparatus] = {}
+        self._outlines: dict[str, tuple[OutlineNode, dict[str, OutlineNode]]] = {}
+        self._html: dict[tuple[str, RenderStyle], str] = {}
+        self._by_id: dict[str, Unit] = {}
+
+    # -- instruments and units -------------------------------------------------------------
+
+    def instruments(self) -> list[Instrument]:
+        return self._corpus.instruments()
+
+    def instrument(self, instrument_id: str) -> Instrument | None:
+        return self._corpus.instrument(instrument_id)
+
+    def units(self, instrument_id: str) -> list[Unit]:
+        if instrument_id not in self._units:
+            units = self._corpus.units(instrument_id)
+            self._units[instrument_id] = units
+            self._by_id.update((unit.id, unit) for unit in units)
+        return self._units[instrument_id]
+
+    def unit(self, unit_id: str) -> Unit | None:
+        if unit_id not in self._by_id:
+            instrument = unit_id.split("/", 1)[0]
+            if self.instrument(instrument) is None:
+                return None
+            self.units(instrument)
+        return self._by_id.get(unit_id)
+
+    def citation(self, unit_id: str) -> str:
+        from desktop.core.citations import cite  # its patterns compile on import: not at start
+
+        unit = self.unit(unit_id)
+        instrument = self.instrument(unit.instrument) if unit else None
+        return cite(unit, instrument) if unit and instrument else unit_id
+
+    def footnote(self, footnote_id: str) -> Footnote | None:
+        instrument = footnote_id.split("/", 1)[0]
+        for notes in self.apparatus(instrument).footnotes.values():
+            for note in notes:
+                if note.id == footnote_id:
+                    return note
+        return None
+
+    def apparatus(self, instrument_id: str) -> Apparatus:
+        if instrument_id not in self._apparatus:
+            self._apparatus[instrument_id] = Apparatus.load(self._corpus,
+                                                            self.units(instrument_id))
+        return self._apparatus[instrument_id]
+
+    # -- outline ---------------------------------------------------------------------------
+
+    def outline(self, instrument_id: str) -> OutlineNode:
+        return self._outline(instrument_id)[0]
+
+    def outline_node(self, unit_id: str) -> OutlineNode | None:
+        unit = self.unit(unit_id)
+        return self._outline(unit.instrument)[1].get(unit_id) if unit else None
+
+    def _outline(self, instrument_id: str) -> tuple[OutlineNode, dict[str, OutlineNode]]:
+        if instrument_id not in self._outlines:
+            instrument = self.instrument(instrument_id)
+            assert instrument is not None, instrument_id
+            root = build_outline(instrument, self.units(instrument_id))
+            self._outlines[instrument_id] = (root, index_units(root))
+        return self._outlines[instrument_id]
+
+    # -- HTML ------------------------------------------------------------------------------
+
+    def html(self, instrument_id: str, style: RenderStyle) -> str:
+        key = (instrument_id, style)
+        if key not in self._html:
+            self._html[key] = self._render(instrument_id, self.units(instrument_id), style)
+        return self._html[key]
+
+    def html_of(self, instrument_id: str, unit_ids: list[str], style: RenderStyle,
+                caption: str = "", notes: bool = True) -> str:
+        """Some units of an instrument, in document order (a printed range, a first screen)."""
+        wanted = set(unit_ids)
+        units = [unit for unit in self.units(instrument_id) if unit.id in wanted]
+        return self._render(instrument_id, units, style, caption, notes)
+
+    def _render(self, instrument_id: str, units: list[Unit], style: RenderStyle,
+                caption: str = "", notes: bool = True) -> str:
+        instrument = self.instrument(instrument_id)
+        assert instrument is not None, instrument_id
+        return document_html(instrument, units, self.apparatus(instrument_id), style,
+                             self._wording, caption=caption, notes=notes)
+
+    def note_texts(self, instrument_id: str) -> dict[str, str]:
+        """Footnote id -> the note as a click shows it (number in bold, the print's emphasis)."""
+        return {note.id: f"<b>{note.number}</b> {note.rich}"
+                for notes in self.apparatus(instrument_id).footnotes.values() for note in notes}

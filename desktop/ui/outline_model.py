@@ -1,0 +1,205 @@
+"""The chapter tree as an item model: instruments, their headings, then their paragraphs.
+
+The nodes come from desktop.core.render.outline; an instrument's outline is built the first
+time its row is expanded (or searched), so start-up only touches the instruments list.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from desktop.core.render.outline import (
+    INSTRUMENT,
+    OPERATIVE_GROUP,
+    PREAMBLE_GROUP,
+    OutlineNode,
+)
+from desktop.ui.document_source import DocumentSource
+
+_Index = QModelIndex | QPersistentModelIndex
+UNIT_ROLE = Qt.ItemDataRole.UserRole + 1  # the unit a row leads to
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # instrument | heading | preamble | paragraph | …
+INSTRUMENT_ROLE = Qt.ItemDataRole.UserRole + 3  # the id of the row's instrument
+
+
+class OutlineModel(QAbstractItemModel):
+    def __init__(self, source: DocumentSource, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._instruments = [instrument.id for instrument in source.instruments()]
+        self._roots: dict[str, OutlineNode] = {}
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def node(self, index: _Index) -> OutlineNode | None:
+        """The outline node of a row; an instrument's only once its outline is fetched."""
+        if not index.isValid():
+            return None
+        parent = index.internalPointer()
+        if parent is None:
+            return self._roots.get(self._instruments[index.row()])
+        assert isinstance(parent, OutlineNode)
+        return parent.children[index.row()]
+
+    # -- lazy population (Qt's fetchMore protocol) ---------------------------------------
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return (parent.isValid() and parent.internalPointer() is None
+                and self._instruments[parent.row()] not in self._roots)
+
+    def fetchMore(self, parent: _Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        instrument = self._instruments[parent.row()]
+        root = self._source.outline(instrument)
+        if root.children:
+            self.beginInsertRows(parent, 0, len(root.children) - 1)
+            self._roots[instrument] = root
+            self.endInsertRows()
+        else:
+            self._roots[instrument] = root
+
+    def fetch_all(self) -> None:
+        """Build every instrument's outline (filtering looks at every row)."""
+        for row in range(len(self._instruments)):
+            self.fetchMore(self.index(row, 0))
+
+    # -- structure -------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt API
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, None) if row < len(self._instruments) else QModelIndex()
+        node = self.node(parent)
+        if node is None or row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, node)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008 - Qt API
+        if not index.isValid():
+            return QModelIndex()
+        parent = index.internalPointer()
+        if parent is None:
+            return QModelIndex()
+        assert isinstance(parent, OutlineNode)
+        if parent.kind == INSTRUMENT:
+            return self.createIndex(self._instruments.index(parent.instrument.id), 0, None)
+        return self.createIndex(parent.row, 0, parent.parent)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        if parent.column() > 0:
+            return 0
+        if not parent.isValid():
+            return len(self._instruments)
+        node = self.node(parent)
+        return len(node.children) if node else 0  # 0 for an instrument not yet fetched
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 1
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
+        if parent.isValid() and parent.internalPointer() is None:
+            return True  # an instrument always has an outline; don't build it just to ask
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- data ------------------------------------------------------------------------------
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if index.isValid() and index.internalPointer() is None:
+            return self._instrument_data(index.row(), role)
+        node = self.node(index)
+        if node is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display_text(node)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
+        if role == UNIT_ROLE:
+            return node.target()
+        if role == KIND_ROLE:
+            return node.kind
+        if role == INSTRUMENT_ROLE:
+            return node.instrument.id
+        if role == Qt.ItemDataRole.FontRole and node.kind in (PREAMBLE_GROUP, "preamble"):
+            return self._italic  # preambular paragraphs told apart from operative ones
+        return None
+
+    def _instrument_data(self, row: int, role: int) -> object:
+        """An instrument's row, answered without building its outline."""
+        instrument = self._source.instrument(self._instruments[row])
+        assert instrument is not None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return instrument.short_title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return instrument.title
+        if role == UNIT_ROLE:
+            units = self._source.units(instrument.id)
+            return units[0].id if units else None
+        if role == KIND_ROLE:
+            return INSTRUMENT
+        if role == INSTRUMENT_ROLE:
+            return instrument.id
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        return None
+
+    def display_text(self, node: OutlineNode) -> str:
+        if node.kind == PREAMBLE_GROUP:
+            return f"{self.tr('Preamble')} ({len(node.children)})"
+        if node.kind == OPERATIVE_GROUP:
+            return f"{self.tr('Operative part')} ({len(node.children)})"
+        return f"{node.label} {node.title}".strip()
+
+    def _tooltip(self, node: OutlineNode) -> str:
+        if node.unit is None:
+            return self.display_text(node)
+        citation = self._source.citation(node.unit.id)
+        text = node.unit.text if len(node.unit.text) < 400 else node.unit.text[:400] + "…"
+        return f"{citation}\n\n{text}" if node.kind != "heading" else citation
+
+    def index_of(self, unit_id: str) -> QModelIndex:
+        """The row of a unit (or of its instrument when the unit is not in the outline)."""
+        unit = self._source.unit(unit_id)
+        if unit is None:
+            return QModelIndex()
+        instrument_row = self._instruments.index(unit.instrument)
+        self.fetchMore(self.index(instrument_row, 0))
+        node = self._source.outline_node(unit_id)
+        if node is None:
+            return self.index(instrument_row, 0)
+        return self.createIndex(node.row, 0, node.parent)
+
+
+class OutlineFilterModel(QSortFilterProxyModel):
+    """Rows whose text contains what was typed stay, with their ancestors (and their own
+    rows below, so a matching chapter still opens onto its paragraphs)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setAutoAcceptChildRows(True)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def matches(self, index: QModelIndex) -> bool:
+        """Whether a row (of this model) matches the filter itself, not through a relative."""
+        expression = self.filterRegularExpression()
+        if not expression.pattern():
+            return False
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        return expression.match(text).hasMatch()

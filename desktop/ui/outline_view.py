@@ -1,0 +1,104 @@
+"""The chapter tree dock: a filter box over the outline of every instrument."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.outline_model import INSTRUMENT_ROLE, UNIT_ROLE, OutlineFilterModel, OutlineModel
+
+
+class OutlineDock(QDockWidget):
+    unit_activated = Signal(str)  # a row was clicked or activated: show this unit
+
+    def __init__(self, model: OutlineModel, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Chapters"), parent)
+        self.setObjectName("chaptersDock")
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.model = model
+        self.proxy = OutlineFilterModel(self)
+        self.proxy.setSourceModel(model)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("chapterFilter")
+        self.filter.setPlaceholderText(self.tr("Filter chapters and paragraphs"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("chapterTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.clicked.connect(self._activated)
+        self.tree.activated.connect(self._activated)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree, 1)
+        self.setWidget(body)
+        self.filter.returnPressed.connect(self._activate_first)
+
+    def _activated(self, index: QModelIndex) -> None:
+        unit = index.data(UNIT_ROLE)
+        if unit:
+            self.unit_activated.emit(str(unit))
+
+    def _activate_first(self) -> None:
+        """Enter in the filter box opens the first row that matches."""
+        first = self._first_match(QModelIndex())
+        if first is not None:
+            self.tree.setCurrentIndex(first)
+            self._activated(first)
+
+    def _first_match(self, parent: QModelIndex) -> QModelIndex | None:
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            if self.proxy.matches(index):
+                return index
+            inner = self._first_match(index)
+            if inner is not None:
+                return inner
+        return None
+
+    def _filter_changed(self, text: str) -> None:
+        if text.strip():
+            self.model.fetch_all()
+        self.proxy.setFilterFixedString(text.strip())
+        self.tree.collapseAll()
+        if text.strip():
+            self._open_to_matches(QModelIndex())
+
+    def _open_to_matches(self, parent: QModelIndex) -> bool:
+        """Expand every row that leads to a match, leaving matching rows themselves closed."""
+        found = False
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            inner = self._open_to_matches(index)
+            if inner:
+                self.tree.expand(index)
+            found = found or inner or self.proxy.matches(index)
+        return found
+
+    def expand_instrument(self, instrument_id: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(INSTRUMENT_ROLE) == instrument_id:
+                self.tree.expand(index)
+
+    def select_unit(self, unit_id: str) -> None:
+        """Show which row the focused pane is at, without activating it."""
+        index = self.proxy.mapFromSource(self.model.index_of(unit_id))
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)

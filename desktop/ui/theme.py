@@ -1,0 +1,64 @@
+"""The look of the reading panes, derived from the palette so light and dark both read well."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette
+
+from desktop.core.render.html import RenderStyle
+
+ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
+DEFAULT_ZOOM = 100
+# Reading size at 100 %: a little larger than interface text, as print reads on a laptop.
+READING_POINT_SIZE = 11.0
+
+
+def clamp_zoom(percent: int) -> int:
+    return min(ZOOM_STEPS, key=lambda step: abs(step - percent))
+
+
+def next_zoom(percent: int, direction: int) -> int:
+    """The next zoom step up (direction > 0) or down from `percent`."""
+    steps = ZOOM_STEPS if direction > 0 else tuple(reversed(ZOOM_STEPS))
+    for step in steps:
+        if (step - percent) * direction > 0:
+            return step
+    return steps[-1]
+
+
+def reading_font(zoom: int) -> QFont:
+    font = QFont(QGuiApplication.font())
+    base = max(READING_POINT_SIZE, font.pointSizeF() * 1.15)
+    font.setPointSizeF(round(base * zoom / 100, 1))
+    return font
+
+
+def render_style(palette: QPalette, font: QFont) -> RenderStyle:
+    """Indentation from the font (the widest label, "(viii)", and a gap); marks from the palette."""
+    metrics = QFontMetrics(font)
+    indent = metrics.horizontalAdvance("(viii)") + metrics.horizontalAdvance("  ")
+    return RenderStyle(
+        indent_px=int(indent),
+        mark_colour=mark_colour(palette).name(),
+        muted_colour=palette.color(QPalette.ColorRole.PlaceholderText).name(),
+    )
+
+
+def mark_colour(palette: QPalette) -> QColor:
+    """The colour of repair and slip marks: the selection colour's complement, as light or dark
+    as the selection colour itself, so it stands out from links and reads on the same base."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    hue, saturation, lightness, _alpha = highlight.getHslF()
+    return QColor.fromHslF((max(hue, 0.0) + 0.5) % 1.0, max(saturation, 0.5), lightness)
+
+
+def reading_column(font: QFont, indent: int) -> int:
+    """The widest the text runs, in pixels: about ninety characters after two indents, a
+    printed page's measure; wider panes centre the column."""
+    return int(90 * QFontMetrics(font).averageCharWidth() + 2 * indent)
+
+
+def current_unit_colour(palette: QPalette) -> QColor:
+    """A tint of the selection colour: visible on light and dark bases, text stays readable."""
+    colour = QColor(palette.color(QPalette.ColorRole.Highlight))
+    colour.setAlpha(48)
+    return colour

@@ -1,0 +1,89 @@
+"""The window's remembered state, typed (DESIGN.md §5), in an INI file in the user data dir.
+
+Geometry and dock/splitter state are QByteArray (the dock's visibility is inside the window
+state), numbers are read with type=int; reading positions are unit ids, never pixels, so they
+survive a new window size, a new zoom or a rebuilt corpus. Whatever is missing or no longer
+valid falls back to the default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SETTINGS_FILE = "settings.ini"
+
+
+def open_settings(data_dir: Path) -> QSettings:
+    """The settings file of a data directory (`--data-dir` moves it with the notes)."""
+    return QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+@dataclass(frozen=True)
+class PaneState:
+    instrument: str
+    top: str | None = None  # the unit at the top of the pane
+    current: str | None = None  # the unit marked current
+
+
+class WindowSettings:
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    def file_name(self) -> str:
+        return self._settings.fileName()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key, None, type=QByteArray)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes("panes/splitter")
+
+    def zoom(self, default: int) -> int:
+        return int(self._settings.value("view/zoom", default, type=int))
+
+    def focused(self) -> int:
+        return int(self._settings.value("panes/focused", 0, type=int))
+
+    def panes(self) -> list[PaneState]:
+        count = self._settings.beginReadArray("panes/list")
+        panes = []
+        for position in range(count):
+            self._settings.setArrayIndex(position)
+            instrument = str(self._settings.value("instrument", "", type=str))
+            top = str(self._settings.value("top", "", type=str)) or None
+            current = str(self._settings.value("current", "", type=str)) or None
+            if instrument:
+                panes.append(PaneState(instrument, top, current))
+        self._settings.endArray()
+        return panes
+
+    def save(self, *, geometry: QByteArray, window_state: QByteArray, splitter: QByteArray,
+             panes: list[PaneState], focused: int, zoom: int) -> bool:
+        """Write everything at once (QSettings replaces the file atomically); False when the
+        file could not be written."""
+        settings = self._settings
+        settings.setValue("window/geometry", geometry)
+        settings.setValue("window/state", window_state)
+        settings.setValue("panes/splitter", splitter)
+        settings.setValue("panes/focused", focused)
+        settings.setValue("view/zoom", zoom)
+        settings.remove("panes/list")
+        settings.beginWriteArray("panes/list", len(panes))
+        for position, pane in enumerate(panes):
+            settings.setArrayIndex(position)
+            settings.setValue("instrument", pane.instrument)
+            settings.setValue("top", pane.top or "")
+            settings.setValue("current", pane.current or "")
+        settings.endArray()
+        settings.sync()
+        return settings.status() == QSettings.Status.NoError

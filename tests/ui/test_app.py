@@ -1,0 +1,99 @@
+"""Start-up as `concordia` runs it: --open, --screenshot, --size, --data-dir, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from reading_helpers import units_in_viewport
+
+from desktop.core.corpus import Corpus
+from desktop.ui.app import resolve_unit, run_app
+from desktop.ui.main_window import MainWindow
+
+
+def _concordia(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True,
+                          text=True, check=False, timeout=60)
+
+
+def test_screenshot_command_renders_the_real_window(tmp_path: Path) -> None:
+    """Guards `concordia --screenshot`: normal start-up, a PNG of the window's size with the
+    text drawn (many colours, not a blank or a placeholder)."""
+    target = tmp_path / "window.png"
+    result = _concordia("--data-dir", str(tmp_path / "data"), "--screenshot", str(target),
+                        "--size", "1024x640", "--open", "poa2009/4")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {target}"
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1024, 640)
+    colours = {image.pixel(x, y) for x in range(0, 1024, 4) for y in range(0, 640, 4)}
+    assert len(colours) > 20, "the screenshot is blank"
+    assert not (tmp_path / "data" / "settings.ini").exists()  # a screenshot changes nothing
+
+
+def test_screenshot_of_an_unknown_unit_fails_with_a_message(tmp_path: Path) -> None:
+    """Guards bad input: --open of a unit that does not exist says so and writes no PNG."""
+    target = tmp_path / "window.png"
+    result = _concordia("--screenshot", str(target), "--open", "poa2009/999")
+    assert result.returncode == 2
+    assert result.stderr == "concordia: Plan of Action (2009) has no para. 999.\n"
+    assert not target.exists()
+
+
+def test_bad_size_is_refused_with_a_message(tmp_path: Path) -> None:
+    """Guards --size: a malformed size is refused before any window opens."""
+    result = _concordia("--screenshot", str(tmp_path / "x.png"), "--size", "big")
+    assert result.returncode == 2
+    assert "--size takes WIDTHxHEIGHT" in result.stderr
+
+
+def test_open_accepts_unit_ids_and_typed_citations(corpus: Corpus) -> None:
+    """Guards --open UNIT: an id, or a citation as a delegate types it."""
+    assert resolve_unit(corpus, "poa2009/41(g)") == ("poa2009/41(g)", "")
+    assert resolve_unit(corpus, "PoA 41 (g)") == ("poa2009/41(g)", "")
+    unit, message = resolve_unit(corpus, "para 19")
+    assert unit is None and message
+
+
+def _on_window(action: object) -> None:
+    """Run `action(window)` once the window is up, then close it (as a person quits)."""
+
+    def later() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or not all(p.is_complete() for p in windows[0].pane_area.panes()):
+            QTimer.singleShot(20, later)
+            return
+        try:
+            action(windows[0])  # type: ignore[operator]
+        finally:
+            windows[0].close()  # even when the check fails, so app.exec() returns
+
+    QTimer.singleShot(0, later)
+
+
+def test_normal_start_opens_the_unit_and_remembers_the_layout_in_the_data_dir(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """Guards `concordia --open UNIT` and --data-dir: the unit is at the top of a pane, the
+    exit code is 0, and the layout is kept in the given data directory for the next start."""
+    data = tmp_path / "elsewhere"
+    seen: list[list[str]] = []
+    _on_window(lambda window: seen.append(
+        [units_in_viewport(p.view)[0] for p in window.pane_area.panes()]))
+    assert run_app("PoA 41 (g)", None, "1366x768", data) == 0
+    assert seen == [["ungass2016/h:title", "poa2009/41(g)"]]
+    assert (data / "settings.ini").is_file()
+
+    titles: list[list[str]] = []
+    _on_window(lambda window: titles.append(
+        [f"{p.title()} @ {units_in_viewport(p.view)[0]}" for p in window.pane_area.panes()]))
+    assert run_app(None, None, "1366x768", data) == 0
+    assert titles == [["UNGASS 2016 outcome document @ ungass2016/h:title",
+                       "Plan of Action (2009) @ poa2009/41(g)"]]
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]

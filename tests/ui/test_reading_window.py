@@ -1,0 +1,320 @@
+"""The reading window driven as a person drives it: what the panes, headers and tree show."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QHelpEvent, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+from pytestqt.qtbot import QtBot
+from reading_helpers import row_rect_center, units_in_viewport, visible_rows, wait_ready
+
+from desktop.core.corpus import Corpus
+from desktop.ui.document_pane import DocumentPane
+from desktop.ui.main_window import MainWindow
+
+Opener = Callable[..., MainWindow]
+CTRL = Qt.KeyboardModifier.ControlModifier
+# Popups and tooltips work off screen, but the offscreen platform says it cannot raise them
+# or grab the keyboard for them; those two notices only.
+OFFSCREEN_POPUPS = pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)",
+                                             "This plugin does not support grabbing the keyboard")
+
+
+def _panes(window: MainWindow) -> list[DocumentPane]:
+    return window.pane_area.panes()
+
+
+def test_first_run_shows_ungass_left_and_the_plan_of_action_right(open_window: Opener) -> None:
+    """Guards the default layout: UNGASS 2016 left, Plan of Action right, each from its top."""
+    window = open_window()
+    left, right = _panes(window)
+    assert (left.title(), right.title()) == ("UNGASS 2016 outcome document",
+                                             "Plan of Action (2009)")
+    seen_left, seen_right = units_in_viewport(left.view), units_in_viewport(right.view)
+    assert seen_left[:3] == ["ungass2016/h:title", "ungass2016/pp1", "ungass2016/pp2"]
+    assert seen_right[:5] == ["poa2009/h:title", "poa2009/h:I", "poa2009/h:I.A",
+                              "poa2009/h:I.A.1", "poa2009/1"]
+    assert left.header.is_active() and not right.header.is_active()
+    assert window.chapters.isVisible()
+    rows = visible_rows(window.chapters.tree)  # the open instruments' chapters, one click away
+    assert rows[:3] == ["UNGASS 2016 outcome document", "  Preamble (24)",
+                        "  Operational recommendations on demand reduction and related measures, "
+                        "including prevention and treatment, as well as other health-related "
+                        "issues"]
+    assert "  Part I. Demand reduction and related measures" in rows
+    assert "GA resolution 74/178" in rows and "  Preamble (38)" not in rows
+
+
+def test_viewport_helper_agrees_with_the_panes_own_index(open_window: Opener) -> None:
+    """Guards the unit map the panes rely on (reading position, running head, settings):
+    it names the same units Qt's hit test finds on screen."""
+    window = open_window()
+    for pane, unit in zip(_panes(window), ("ungass2016/pp5", "poa2009/4(c)"), strict=True):
+        pane.show_unit(unit)
+        assert pane.view.visible_units() == units_in_viewport(pane.view)
+
+
+def test_typing_a_filter_leaves_matching_rows_and_their_ancestors(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """Guards the chapter filter: typed words leave the rows that contain them, opened down
+    to them; rows that neither match nor lead to a match disappear."""
+    window = open_window()
+    dock = window.chapters
+    qtbot.mouseClick(dock.filter, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dock.filter, "human rights")
+    rows = [row.strip() for row in visible_rows(dock.tree)]
+    assert "Plan of Action (2009)" in rows
+    assert "Part I. Demand reduction and related measures" in rows
+    assert ("3. Human rights, dignity and fundamental freedoms in the context of drug demand "
+            "reduction") in rows
+    assert any(row.startswith("Drugs and human rights, youth, women, children") for row in rows)
+    assert "Prevention of drug abuse" not in rows
+    assert "GA resolution 74/178" in rows  # its paragraphs mention human rights
+    # Every row left either contains the words or leads to one that does.
+    tree, proxy = dock.tree, dock.proxy
+
+    def check(parent, inside_match: bool) -> None:  # type: ignore[no-untyped-def]
+        for row in range(proxy.rowCount(parent)):
+            index = proxy.index(row, 0, parent)
+            if tree.isExpanded(index):
+                matched = "human rights" in str(index.data()).lower()
+                assert matched or inside_match or proxy.rowCount(index) > 0
+                check(index, inside_match or matched)
+            else:
+                assert "human rights" in str(index.data()).lower() or inside_match or \
+                    proxy.rowCount(index) > 0
+    check(tree.rootIndex(), False)
+
+    dock.filter.clear()
+    assert visible_rows(dock.tree) == [
+        "UNGASS 2016 outcome document", "GA resolution 74/178", "Political Declaration (2009)",
+        "Plan of Action (2009)", "CND resolution 59/1", "CND report (2009)"]
+
+
+def test_clicking_a_chapter_shows_it_in_the_focused_pane(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """Guards "any chapter in two clicks": the right pane focused (a click in it), a filtered
+    row clicked; the chapter comes to the top of that pane and the header names it."""
+    window = open_window()
+    left, right = _panes(window)
+    qtbot.mouseClick(right.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(200, 200))
+    assert window.pane_area.focused_pane() is right
+    before_left = units_in_viewport(left.view)
+    dock = window.chapters
+    qtbot.keyClicks(dock.filter, "vulnerable groups")
+    qtbot.mouseClick(dock.tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=row_rect_center(dock.tree, "7. Targeting vulnerable groups and "
+                                                    "conditions"))
+    seen = units_in_viewport(right.view)
+    assert seen[0] == "poa2009/h:I.A.7"
+    assert "poa2009/13" in seen
+    assert right.location() == ("Part I. Demand reduction and related measures › A. Reducing "
+                                "drug abuse and dependence through a comprehensive approach › "
+                                "7. Targeting vulnerable groups and conditions")
+    assert right.view.current_unit() == "poa2009/h:I.A.7"
+    assert units_in_viewport(left.view) == before_left  # the other pane did not move
+
+
+def test_enter_in_the_filter_opens_the_first_match(open_window: Opener, qtbot: QtBot) -> None:
+    """Guards finding a chapter from the keyboard: Ctrl+L, type, Enter."""
+    window = open_window()
+    left, right = _panes(window)
+    qtbot.mouseClick(right.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
+    qtbot.keyClick(right.view, Qt.Key.Key_L, CTRL)
+    assert QApplication.focusWidget() is window.chapters.filter
+    qtbot.keyClicks(window.chapters.filter, "Extradition")
+    qtbot.keyClick(window.chapters.filter, Qt.Key.Key_Return)
+    assert units_in_viewport(right.view)[0] == "poa2009/h:III.F.1"
+    assert right.view.current_unit() == "poa2009/h:III.F.1"
+    assert left.title() == "UNGASS 2016 outcome document"
+
+
+def test_clicking_a_unit_of_another_instrument_switches_the_focused_pane(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """Guards tree activation across instruments: the focused pane takes the row's
+    instrument, its header says so, and the unit is at the top."""
+    window = open_window()
+    left = _panes(window)[0]
+    dock = window.chapters
+    qtbot.keyClicks(dock.filter, "Reiterates its call upon Member States")
+    qtbot.mouseClick(dock.tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=row_rect_center(dock.tree, "4. Reiterates its call upon Member "
+                                                    "States to take"))
+    assert left.title() == "GA resolution 74/178"
+    assert units_in_viewport(left.view)[0] == "res74-178/4"
+    assert left.location() == "Operative part"
+
+
+def test_ctrl_tab_moves_between_panes_and_ctrl_page_down_switches_instrument(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """Guards the pane shortcuts: Ctrl+Tab gives the next pane the focus (its header is
+    underlined); Ctrl+PgDown puts the next instrument into the focused pane."""
+    window = open_window()
+    left, right = _panes(window)
+    assert QApplication.focusWidget() is left.view
+    qtbot.keyClick(left.view, Qt.Key.Key_Tab, CTRL)
+    assert QApplication.focusWidget() is right.view
+    assert right.header.is_active() and not left.header.is_active()
+    qtbot.keyClick(right.view, Qt.Key.Key_PageDown, CTRL)
+    wait_ready(qtbot, window)
+    assert right.title() == "CND resolution 59/1"
+    assert units_in_viewport(right.view)[0] == "cnd59-1/h:symbol"
+    qtbot.keyClick(right.view, Qt.Key.Key_PageUp, CTRL)
+    wait_ready(qtbot, window)
+    assert right.title() == "Plan of Action (2009)"
+    qtbot.keyClick(right.view, Qt.Key.Key_Tab, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is left.view
+
+
+@OFFSCREEN_POPUPS
+def test_ctrl_o_opens_the_chooser_and_the_keyboard_picks_an_instrument(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """Guards choosing an instrument from the keyboard through the pane header."""
+    window = open_window()
+    left = _panes(window)[0]
+    qtbot.keyClick(left.view, Qt.Key.Key_O, CTRL)
+    chooser = left.header.chooser
+    qtbot.waitUntil(lambda: chooser.view().isVisible())
+    popup = chooser.view()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    wait_ready(qtbot, window)
+    assert left.title() == "GA resolution 74/178"
+    assert units_in_viewport(left.view)[:2] == ["res74-178/front:1", "res74-178/front:2"]
+
+
+def test_zoom_keys_enlarge_the_text_and_keep_the_place(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """Guards Ctrl+plus / Ctrl+minus / Ctrl+0: bigger text (fewer units in view), the same
+    unit at the top, and back to the normal size."""
+    window = open_window()
+    right = _panes(window)[1]
+    right.show_unit("poa2009/4(c)")
+    right.view.setFocus()
+    before = units_in_viewport(right.view)
+    size = right.view.document().defaultFont().pointSizeF()
+    qtbot.keyClick(right.view, Qt.Key.Key_Plus, CTRL)
+    qtbot.keyClick(right.view, Qt.Key.Key_Plus, CTRL)
+    after = units_in_viewport(right.view)
+    assert right.view.document().defaultFont().pointSizeF() > size
+    assert after[0] == before[0] == "poa2009/4(c)"
+    assert len(after) < len(before)
+    assert window.zoom_level() == 125
+    left = _panes(window)[0]
+    assert left.view.document().defaultFont().pointSizeF() == \
+        right.view.document().defaultFont().pointSizeF()  # one reading size for all panes
+    qtbot.keyClick(right.view, Qt.Key.Key_Minus, CTRL)
+    assert window.zoom_level() == 110
+    qtbot.keyClick(right.view, Qt.Key.Key_0, CTRL)
+    assert right.view.document().defaultFont().pointSizeF() == size
+    assert units_in_viewport(right.view)[0] == "poa2009/4(c)"
+    viewport = right.view.viewport()
+    wheel = QWheelEvent(QPointF(100, 100), QPointF(viewport.mapToGlobal(QPoint(100, 100))),
+                        QPoint(0, 0), QPoint(0, 120), Qt.MouseButton.NoButton, CTRL,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, wheel)
+    assert window.zoom_level() == 110  # Ctrl+wheel zooms too
+    assert units_in_viewport(right.view)[0] == "poa2009/4(c)"
+
+
+def test_clicking_a_paragraph_marks_it_current(open_window: Opener, qtbot: QtBot) -> None:
+    """Guards the current-unit mark: a click in a paragraph marks it (a bar in the selection
+    colour at the pane's left edge, beside that paragraph), and the tree shows its row."""
+    window = open_window()
+    right = _panes(window)[1]
+    right.show_unit("poa2009/4", mark=False)
+    rect = right.view.unit_rect("poa2009/4(b)")
+    assert rect is not None
+    y = int(rect.center().y()) - right.view.verticalScrollBar().value()
+    qtbot.mouseClick(right.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(300, y))
+    assert right.view.current_unit() == "poa2009/4(b)"
+    image = right.view.viewport().grab().toImage()
+    highlight = right.view.palette().color(right.view.palette().ColorRole.Highlight)
+    assert image.pixelColor(1, y).name() == highlight.name()
+    above = right.view.unit_rect("poa2009/4(a)")
+    assert above is not None
+    y_above = int(above.center().y()) - right.view.verticalScrollBar().value()
+    assert image.pixelColor(1, y_above).name() != highlight.name()
+    assert window.chapters.tree.currentIndex().data().startswith("(b) Deliver comprehensive")
+
+
+def test_triple_click_and_ctrl_c_copy_a_paragraph_as_printed(
+        open_window: Opener, qtbot: QtBot, corpus: Corpus) -> None:
+    """Guards selecting and copying: the copied text is the unit's words with its label."""
+    window = open_window()
+    right = _panes(window)[1]
+    right.show_unit("poa2009/41(g)")
+    rect = right.view.unit_rect("poa2009/41(g)")
+    assert rect is not None
+    point = QPoint(400, int(rect.top()) - right.view.verticalScrollBar().value() + 10)
+    viewport = right.view.viewport()
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=point)
+    qtbot.keyClick(right.view, Qt.Key.Key_C, CTRL)
+    copied = QGuiApplication.clipboard().text()
+    unit = corpus.unit("poa2009/41(g)")
+    assert unit is not None
+    assert copied.rstrip("\n") == f"(g)\t{unit.text}"
+    assert copied.startswith("(g)\tCope with the multiple challenges faced by the drug control")
+    assert right.view.selected_units() == ["poa2009/41(g)"]
+
+
+def _call_point(pane: DocumentPane, href: str) -> QPoint:
+    """Where a footnote call (an anchor with this href) is drawn in the viewport."""
+    block = pane.view.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(pane.view.document())
+                cursor.setPosition(fragment.position() + 1)
+                return pane.view.cursorRect(cursor).center() - QPoint(2, 0)
+            fragments += 1
+        block = block.next()
+    raise AssertionError(f"no anchor {href}")
+
+
+@OFFSCREEN_POPUPS
+def test_footnote_call_shows_its_note_on_hover_and_on_click(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """Guards footnotes: the call is a superscript whose note shows when the pointer rests on
+    it, and stays up when it is clicked."""
+    window = open_window()
+    right = _panes(window)[1]
+    right.show_unit("poa2009/1")
+    point = _call_point(right, "fn:poa2009/fn17")
+    viewport = right.view.viewport()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    assert QToolTip.text() == "17 See General Assembly resolutions S-20/2 and S-20/3."
+    QToolTip.hideText()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=point)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "See General Assembly resolutions S-20/2 and S-20/3." in QToolTip.text()
+    QToolTip.hideText()
+
+
+@OFFSCREEN_POPUPS
+def test_repaired_unit_carries_a_mark_that_explains_the_repair(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """Guards repair marks: the paragraph the build joined across a page break shows a mark
+    whose tooltip says what was repaired."""
+    window = open_window()
+    left = _panes(window)[0]
+    left.show_unit("pd2009/pp1")
+    document = left.view.document()
+    found = document.find("\u270e")
+    assert not found.isNull()
+    assert document.findBlock(found.position()).blockNumber() == \
+        left.view._block["pd2009/pp1"]
+    point = left.view.cursorRect(found).center() - QPoint(2, 0)
+    viewport = left.view.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point,
+                                                viewport.mapToGlobal(point)))
+    assert QToolTip.text().startswith("Repaired in this edition (page-break-join): paragraph "
+                                      "split by a page break")
+    QToolTip.hideText()
