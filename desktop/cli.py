@@ -75,6 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ[paths.DATA_DIR_ENV] = str(Path(args.data_dir).expanduser().resolve())
     if args.command:
         return int(_command(args.command).run(args))
+    if not args.screenshot:
+        # The window runs for hours: a crash leaves a report for the next start.
+        from desktop import crashlog
+
+        crashlog.install(paths.data_dir())
     from desktop.ui.app import run_app
 
     return run_app(open_unit=args.open, screenshot=Path(args.screenshot) if args.screenshot

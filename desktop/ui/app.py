@@ -52,7 +52,7 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
     if screenshot is not None and _headless():
         # A screenshot never needs a screen; with one (a desktop, Xvfb) the real platform runs.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.core.render.html import Wording
@@ -97,6 +97,9 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
     if screenshot is not None:
         return _screenshot(app, window, screenshot)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it saves its layout, then goes
+    from desktop.ui.crash_offer import offer_crash_report
+
+    QTimer.singleShot(0, lambda: offer_crash_report(window, data_dir))
     return app.exec()
 
 

@@ -70,7 +70,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         self._menus = {"file": bar.addMenu(self.tr("&File")), "view": bar.addMenu(self.tr("&View")),
-                       "panes": bar.addMenu(self.tr("&Panes"))}
+                       "panes": bar.addMenu(self.tr("&Panes")),
+                       "help": bar.addMenu(self.tr("&Help"))}
+        self._action("help", self.tr("&About Concordia"), self.show_about)
         self._action("file", self.tr("&Print…"), self.print_focused_pane, Key.Print)
         self._menus["file"].addSeparator()
         self._action("file", self.tr("&Quit"), self.close, Key.Quit, "Ctrl+Q")
@@ -105,6 +107,12 @@ class MainWindow(QMainWindow):
                      lambda: self.pane_area.focused_pane().cycle_instrument(1), "Ctrl+PgDown")
         self._action(panes, self.tr("Pre&vious instrument"),
                      lambda: self.pane_area.focused_pane().cycle_instrument(-1), "Ctrl+PgUp")
+
+    def show_about(self) -> None:
+        from desktop import __version__
+        from desktop.ui.about_dialog import show_about
+
+        show_about(self, __version__, self._source.instruments())
 
     def _update_actions(self) -> None:
         self.add_action.setEnabled(self.pane_area.can_add())
