@@ -2,7 +2,9 @@
 """Set everything up, then start Concordia or run the whole test suite.
 
     python3 dev.py start [concordia arguments…]   set up, then open the window
-    python3 dev.py test  [pytest arguments…]      set up, then lint and run every test
+    python3 dev.py test  [pytest arguments…]      set up, then lint, run every test, build
+                                                  the bundle and smoke-test it
+    python3 dev.py bundle                         set up, build dist/Concordia, smoke-test it
 
 Setting up means: the system libraries Qt needs (through apt-get on Debian and Ubuntu, when
 they are missing), a virtual environment in .venv with the pinned dependencies, and the
@@ -109,9 +111,23 @@ def start(arguments: list[str]) -> int:
     return run([str(python), "-m", "desktop", *arguments])
 
 
+def bundle() -> int:
+    """Build the one-folder application (build.spec) and smoke-test it headless."""
+    ensure_system_packages(RUNTIME_PACKAGES)
+    python = ensure_venv("dev,bundle")
+    say("building dist/Concordia with PyInstaller")
+    code = run([str(python), "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+                "build.spec"])
+    if code != 0:
+        return code
+    say("smoke-testing the bundle")
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    return run([str(python), "tools/smoke_bundle.py"], env=env)
+
+
 def test(arguments: list[str]) -> int:
     ensure_system_packages(RUNTIME_PACKAGES)
-    python = ensure_venv("dev")
+    python = ensure_venv("dev,bundle")
     say("ruff check")
     if run([str(python), "-m", "ruff", "check", "."]) != 0:
         return 1
@@ -121,17 +137,19 @@ def test(arguments: list[str]) -> int:
     if code == 5:
         say("pytest collected no tests: that is a failure")
         return 1
-    return code
+    if code != 0 or arguments:
+        return code  # a partial run (arguments given) skips the bundle
+    return bundle()
 
 
 def main() -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be run by an older python3
         sys.exit("[dev] Concordia needs Python 3.11 or newer")
-    if len(sys.argv) < 2 or sys.argv[1] not in ("start", "test"):
+    commands = {"start": start, "test": test, "bundle": lambda _: bundle()}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2
-    command, arguments = sys.argv[1], sys.argv[2:]
-    return start(arguments) if command == "start" else test(arguments)
+    return commands[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from urllib.parse import unquote, urlsplit
 
-from desktop import __version__, paths
+from desktop import paths
 from desktop.commands import COMMANDS
 
 
@@ -22,25 +22,61 @@ def _command(name: str) -> ModuleType:
     return importlib.import_module(f"desktop.commands.{name}")
 
 
-def _parser() -> argparse.ArgumentParser:
+_VALUE_OPTIONS = {"--data-dir", "--open", "--screenshot", "--size"}
+
+
+def _command_named(arguments: Sequence[str]) -> str | None:
+    """The command the arguments name, if any (global options and their values skipped)."""
+    skip = False
+    for argument in arguments:
+        if skip:
+            skip = False
+        elif argument in _VALUE_OPTIONS:
+            skip = True
+        elif not argument.startswith("-"):
+            return argument if argument in COMMANDS else None
+    return None
+
+
+def _parser(arguments: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser. Only the command being run is imported, so opening the window (no
+    command) imports none of them; `--help` without a command lists them all."""
     parser = argparse.ArgumentParser(
         prog="concordia",
         description="Concordia: read and annotate the UN drug-policy instruments, offline.")
-    parser.add_argument("--version", action="version", version=f"concordia {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0,
+                        help="show the version and exit")
     parser.add_argument("--data-dir", metavar="DIR",
                         help=f"keep user data (notes, settings) in DIR "
                              f"(default: ${paths.DATA_DIR_ENV} or {paths.default_data_dir()})")
-    parser.add_argument("--open", metavar="UNIT", help="open the window at this unit")
+    parser.add_argument("--open", metavar="UNIT", help="open the window at this unit (an id "
+                                                       "or a citation such as \"PoA 41 (g)\")")
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="render the window off screen into FILE.png and exit")
     parser.add_argument("--size", metavar="WxH", default="1366x768",
                         help="window size for --screenshot (default 1366x768)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    named = _command_named(arguments)
+    wanted = [named] if named else (list(COMMANDS) if {"-h", "--help"} & set(arguments) else [])
     for name in COMMANDS:
-        module = _command(name)
-        module.add_arguments(commands.add_parser(name, help=module.HELP,
-                                                 description=module.HELP))
+        if name in wanted:
+            module = _command(name)
+            module.add_arguments(commands.add_parser(name, help=module.HELP,
+                                                     description=module.HELP))
+        else:
+            commands.add_parser(name, help=argparse.SUPPRESS, add_help=False)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """--version, computed only when asked for (reading package metadata is slow)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from desktop import __version__
+
+        print(f"concordia {__version__}")
+        parser.exit()
 
 
 SCHEME = "concordia://"
@@ -69,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:
         print(f"concordia: {error}", file=sys.stderr)
         return 2
-    args = _parser().parse_args(arguments)
+    args = _parser(arguments).parse_args(arguments)
     if args.data_dir:
         # Every later paths.data_dir() call, in this process and its children, honours it.
         os.environ[paths.DATA_DIR_ENV] = str(Path(args.data_dir).expanduser().resolve())

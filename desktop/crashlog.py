@@ -20,8 +20,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-from desktop import __version__
-
 LOG_NAME = "crash.log"
 SEEN_NAME = "crash.seen"  # the log's size when the user was last offered it
 MAX_BYTES = 512 * 1024  # older reports are dropped beyond this
@@ -60,6 +58,8 @@ def install(data_dir: Path) -> None:
 def write_report(data_dir: Path, kind: type[BaseException], trace: TracebackType | None,
                  thread: threading.Thread | None = None) -> None:
     """Append one report: when, version, platform, exception type and frames — no message."""
+    from desktop import __version__  # read only when there is something to report
+
     frames = traceback.extract_tb(trace)
     lines = [
         f"=== Concordia {__version__} crashed at {time.strftime('%Y-%m-%d %H:%M:%S')} "
