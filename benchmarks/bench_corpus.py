@@ -19,10 +19,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_p95, timed
 
 from desktop import paths
 from desktop.core.ingest.build import build
@@ -30,18 +30,8 @@ from desktop.core.ingest.build import build
 TARGETS = {"build": 10.0, "show": 0.3}
 
 
-def timed(action: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return times
-
-
 def report(name: str, times: list[float], baseline: list[float]) -> bool:
-    median, base = statistics.median(times), statistics.median(baseline)
-    p95 = sorted(times)[max(0, round(0.95 * len(times)) - 1)]
+    (median, p95), base = median_p95(times), statistics.median(baseline)
     target = TARGETS[name]
     verdict = "ok" if median < target else "OVER TARGET"
     print(f"{name:<6} median {median * 1000:8.1f} ms   p95 {p95 * 1000:8.1f} ms   "

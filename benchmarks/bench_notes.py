@@ -25,8 +25,9 @@ import sqlite3
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_p95, timed
 
 from desktop import paths
 from desktop.core.corpus import Corpus
@@ -40,18 +41,8 @@ INSTRUMENT = "poa2009"
 TARGETS = {"add": 0.005, "list": 0.020}
 
 
-def timed(action: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return times
-
-
 def report(name: str, times: list[float], baseline: list[float] | None) -> bool:
-    median = statistics.median(times)
-    p95 = sorted(times)[max(0, round(0.95 * len(times)) - 1)]
+    median, p95 = median_p95(times)
     line = f"{name:<9} median {median * 1000:8.2f} ms   p95 {p95 * 1000:8.2f} ms"
     if baseline is not None:
         base = statistics.median(baseline)

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_p95, timed
 
 from desktop import paths
 from desktop.core.search import search
@@ -34,13 +34,9 @@ TARGET_MS = 50.0
 
 
 def measure(action: Callable[[], object], runs: int) -> tuple[float, float]:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return statistics.median(times), times[max(0, round(0.95 * len(times)) - 1)]
+    """Median and p95, in milliseconds."""
+    median, p95 = median_p95(timed(action, runs))
+    return median * 1000, p95 * 1000
 
 
 def bench(label: str, path: Path, runs: int) -> bool:
