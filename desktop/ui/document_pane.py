@@ -1,4 +1,10 @@
-"""A document pane: a header (instrument chooser, running head, buttons) over a document view."""
+"""A document pane: a header (instrument chooser, running head, buttons), the sync bar, and the
+document view.
+
+The pane takes part in synchronisation (desktop.ui.sync_controller) through `lead`, `follow`
+and `clear_sync`; it never starts a sync itself except when its reader clicks in it
+(`unit_chosen`), so a pane moved by the sync cannot echo the move back.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,14 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QShowEvent, QTextDocument, QTextOption
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from desktop.core.correspondence import INDIRECT, LINKED, Correspondence
 from desktop.core.model import Unit
 from desktop.core.render.html import RenderStyle
 from desktop.core.render.outline import OPERATIVE_GROUP, PREAMBLE_GROUP, OutlineNode
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.document_view import DocumentView
+from desktop.ui.document_view import DocumentView, TargetMark
 from desktop.ui.pane_header import PaneHeader
+from desktop.ui.sync_bar import SyncBar
 from desktop.ui.theme import (
     DEFAULT_ZOOM,
     READING_POINT_SIZE,
@@ -19,6 +27,7 @@ from desktop.ui.theme import (
     reading_column,
     reading_font,
     render_style,
+    target_colour,
 )
 
 
@@ -27,6 +36,9 @@ class DocumentPane(QFrame):
     move_requested = Signal(object, int)  # the pane, -1 / +1
     instrument_changed = Signal(object)  # the pane
     loaded = Signal()  # the whole instrument is laid out
+    unit_chosen = Signal(object, str)  # the pane, the unit its reader clicked in
+    link_toggled = Signal(object, bool)  # the pane, linked or not
+    step_requested = Signal(object, int)  # the pane, -1 / +1: previous / next target
 
     def __init__(self, source: DocumentSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +50,11 @@ class DocumentPane(QFrame):
         self._pending_top: str | None = None  # where to open once the pane is shown
         self._pending_current: str | None = None
         self._opening = 0  # counts instruments opened; a stale completion is ignored
+        self._following: Correspondence | None = None  # what the pane shows for the leader
+        self._active = 0  # which of the corresponding units is shown now
+        self._follow_pending = False  # to show once the whole text is laid out
         self.header = PaneHeader(source.instruments(), self)
+        self.sync_bar = SyncBar(source, self)
         self.view = DocumentView(self)
         self.view.setObjectName("documentView")
         self.view.setFrameShape(QFrame.Shape.NoFrame)
@@ -46,11 +62,15 @@ class DocumentPane(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        layout.addWidget(self.sync_bar)
         layout.addWidget(self.view, 1)
         self.header.instrument_chosen.connect(self._chosen)
         self.header.close_requested.connect(lambda: self.close_requested.emit(self))
         self.header.move_requested.connect(lambda step: self.move_requested.emit(self, step))
         self.view.top_changed.connect(self._update_location)
+        self.view.unit_chosen.connect(lambda unit: self.unit_chosen.emit(self, unit))
+        self.sync_bar.link_toggled.connect(self._link_toggled)
+        self.sync_bar.step_requested.connect(lambda step: self.step_requested.emit(self, step))
         self.setFocusProxy(self.view)
 
     # -- what the pane shows ---------------------------------------------------------------
@@ -73,6 +93,7 @@ class DocumentPane(QFrame):
         if instrument_id != self._instrument:
             self._instrument = instrument_id
             self.header.set_instrument(instrument_id)
+            self._forget_following()
             self._loaded = None
             self._pending_top, self._pending_current = top, current
             self._load()
@@ -104,6 +125,17 @@ class DocumentPane(QFrame):
         if mark:
             self.view.set_current(unit_id)
         self._update_location(self.view.top_unit() or unit_id)
+        return True
+
+    def step_to(self, unit_id: str) -> bool:
+        """Make a unit of this instrument current, scrolling only as far as needed to see it
+        (keyboard navigation: the text does not jump when the next unit is in view)."""
+        if self._source.unit(unit_id) is None or not unit_id.startswith(self._instrument + "/"):
+            return False
+        if self._loaded is None:
+            return self.show_unit(unit_id)
+        self.view.bring_into_view(unit_id)
+        self.view.set_current(unit_id)
         return True
 
     def is_complete(self) -> bool:
@@ -161,6 +193,7 @@ class DocumentPane(QFrame):
         if self._loaded == (self._instrument, style):
             return
         self.view.set_current_colour(current_unit_colour(self.palette()))
+        self.view.set_target_colour(target_colour(self.palette()))
         self.view.set_column(reading_column(font, style.indent_px))
         if self._loaded is not None and self._loaded[0] == self._instrument:
             self._render(font, style)  # a new size or palette: the reading position stays
@@ -218,6 +251,8 @@ class DocumentPane(QFrame):
             self.view.scroll_to_unit(self._pending_top)
         self.view.set_current(self._pending_current)
         self._pending_top = self._pending_current = None
+        if self._follow_pending:
+            self._show_following()
         self._update_location(self.view.top_unit() or "")
         self.loaded.emit()
 
@@ -240,6 +275,106 @@ class DocumentPane(QFrame):
         if node.kind == OPERATIVE_GROUP:
             return self.tr("Operative part")
         return f"{node.label} {node.title}".strip()
+
+    # -- synchronisation -------------------------------------------------------------------
+
+    def is_linked(self) -> bool:
+        return self.sync_bar.is_linked()
+
+    def set_linked(self, linked: bool) -> None:
+        self.sync_bar.set_linked(linked)
+
+    def _link_toggled(self, linked: bool) -> None:
+        if not linked:
+            self._forget_following()  # an unlinked pane keeps no marks of another's unit
+            self.sync_bar.show_idle()
+        self.link_toggled.emit(self, linked)
+
+    def is_leading(self) -> bool:
+        return self.sync_bar.is_leading()
+
+    def lead(self, unit_id: str) -> None:
+        """This pane's reader moved to `unit_id`; the others follow it."""
+        self._forget_following()
+        self.sync_bar.show_leading(unit_id)
+
+    def follow(self, result: Correspondence) -> None:
+        """Show what corresponds to the leading pane's unit: the first corresponding unit
+        brought into view, all of them marked, "1 of N"; or say why there is none (the pane
+        then stays where it is, with no marks left from before)."""
+        self._following, self._active = result, 0
+        self.view.set_current(None)  # the current unit is the leading pane's
+        self._pending_current = None
+        if self._loaded is None and self._opening:
+            self._complete(self._opening)  # going somewhere: lay out the whole text now
+        if self._loaded is None:  # not shown yet: marked and scrolled once laid out
+            self._follow_pending = True
+            if self.targets():
+                self._pending_top = self._context(self.targets()[0]) or self.targets()[0]
+            self.sync_bar.show_following(result, 0)
+            return
+        self._show_following()
+
+    def clear_sync(self) -> None:
+        """No pane leads any more: no marks, the bar says whether the pane is linked."""
+        self._forget_following()
+        self.sync_bar.show_idle()
+
+    def following(self) -> Correspondence | None:
+        return self._following
+
+    def targets(self) -> list[str]:
+        """The corresponding units the pane marks, in document order."""
+        shown = self._following is not None and self._following.status in (LINKED, INDIRECT)
+        return [target.unit for target in self._following.targets] if shown else []
+
+    def active_target(self) -> str | None:
+        targets = self.targets()
+        return targets[self._active] if targets else None
+
+    def step_target(self, step: int) -> bool:
+        """Show the next (+1) or previous (-1) corresponding unit, round the ends."""
+        targets = self.targets()
+        if len(targets) < 2:
+            return False
+        return self.select_target(targets[(self._active + step) % len(targets)])
+
+    def select_target(self, unit_id: str) -> bool:
+        targets = self.targets()
+        if unit_id not in targets:
+            return False
+        self._active = targets.index(unit_id)
+        if self._loaded is None:
+            assert self._following is not None  # it has targets
+            self._pending_top = self._context(unit_id) or unit_id
+            self.sync_bar.show_following(self._following, self._active)
+            return True
+        self._show_following()
+        return True
+
+    def _show_following(self) -> None:
+        """Mark the corresponding units, bring the one shown now into view, say "k of N"."""
+        self._follow_pending = False
+        result = self._following
+        if result is None:
+            return
+        marks = [TargetMark(target.unit, self._source.extent(target.unit), target.indirect)
+                 for target in result.targets] if self.targets() else []
+        self.view.set_targets(marks, self._active if marks else -1)
+        if marks:
+            unit = marks[self._active].first
+            self.view.bring_into_view(unit, self._context(unit))
+        self.sync_bar.show_following(result, self._active)
+
+    def _context(self, unit_id: str) -> str | None:
+        """The paragraph that introduces a subparagraph (its chapeau), shown with it."""
+        unit = self._source.unit(unit_id)
+        parent = self._source.unit(unit.parent) if unit and unit.parent else None
+        return parent.id if parent is not None and parent.kind != "heading" else None
+
+    def _forget_following(self) -> None:
+        self._following, self._active, self._follow_pending = None, 0, False
+        self.view.set_targets([])
 
     # -- printing --------------------------------------------------------------------------
 

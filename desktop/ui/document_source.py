@@ -8,9 +8,11 @@ nothing but the Qt layout.
 from __future__ import annotations
 
 from desktop.core.corpus import Corpus
+from desktop.core.correspondence import Correspondences
 from desktop.core.model import Footnote, Instrument, Unit
 from desktop.core.render.html import Apparatus, RenderStyle, Wording, document_html
 from desktop.core.render.outline import OutlineNode, build_outline, index_units
+from desktop.core.search import Hit
 
 # The four instruments a delegate reads side by side; the others follow them in choosers.
 MAIN_INSTRUMENTS = ("ungass2016", "res74-178", "pd2009", "poa2009")
@@ -26,6 +28,8 @@ class DocumentSource:
         self._outlines: dict[str, tuple[OutlineNode, dict[str, OutlineNode]]] = {}
         self._html: dict[tuple[str, RenderStyle], str] = {}
         self._by_id: dict[str, Unit] = {}
+        self._correspondences: Correspondences | None = None
+        self._extents: dict[str, dict[str, str]] = {}  # instrument -> unit -> its last unit
 
     # -- instruments and units -------------------------------------------------------------
 
@@ -56,6 +60,38 @@ class DocumentSource:
         unit = self.unit(unit_id)
         instrument = self.instrument(unit.instrument) if unit else None
         return cite(unit, instrument) if unit and instrument else unit_id
+
+    def short_citation(self, unit_id: str) -> str:
+        """"UNGASS 1 (a)", "PoA 41 (g)": where space is short."""
+        from desktop.core.short_citations import short_citation
+
+        unit = self.unit(unit_id)
+        return short_citation(unit) if unit else unit_id
+
+    def instrument_title(self, instrument_id: str) -> str:
+        instrument = self.instrument(instrument_id)
+        return instrument.short_title if instrument else instrument_id
+
+    def extent(self, unit_id: str) -> str:
+        """The last unit of a unit's extent: a paragraph runs to the end of its last
+        subparagraph (a reference to "Action 41" means all of paragraph 41)."""
+        unit = self.unit(unit_id)
+        if unit is None:
+            return unit_id
+        if unit.instrument not in self._extents:
+            self._extents[unit.instrument] = _extents(self.units(unit.instrument))
+        return self._extents[unit.instrument].get(unit_id, unit_id)
+
+    # -- links -----------------------------------------------------------------------------
+
+    def correspondences(self) -> Correspondences:
+        """The links of the corpus, indexed (built on first use, ~10 ms)."""
+        if self._correspondences is None:
+            self._correspondences = Correspondences(self._corpus)
+        return self._correspondences
+
+    def in_concordance(self, instrument_id: str) -> bool:
+        return instrument_id in self.correspondences().instruments
 
     def footnote(self, footnote_id: str) -> Footnote | None:
         instrument = footnote_id.split("/", 1)[0]
@@ -114,3 +150,29 @@ class DocumentSource:
         """Footnote id -> the note as a click shows it (number in bold, the print's emphasis)."""
         return {note.id: f"<b>{note.number}</b> {note.rich}"
                 for notes in self.apparatus(instrument_id).footnotes.values() for note in notes}
+
+    # -- search ----------------------------------------------------------------------------
+
+    def search(self, text: str, instruments: tuple[str, ...] = (), part: str | None = None,
+               limit: int = 20) -> list[Hit]:
+        """Units whose text matches, best first (raises QueryError for no words)."""
+        return self._corpus.search(text, instruments, part, limit)
+
+
+
+def _extents(units: list[Unit]) -> dict[str, str]:
+    """Each unit's last unit: itself, or the last of the subparagraphs that follow it
+    without a break (units in document order; a heading ends every extent)."""
+    last: dict[str, str] = {}
+    running: list[str] = []  # the units whose extent is still open, outermost first
+    for unit in units:
+        last[unit.id] = unit.id
+        if unit.kind == "heading":
+            running = []
+            continue
+        while running and running[-1] != unit.parent:
+            running.pop()
+        for enclosing in running:
+            last[enclosing] = unit.id
+        running.append(unit.id)
+    return last

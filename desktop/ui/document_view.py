@@ -8,6 +8,7 @@ reading position (a unit, not pixels) across resizes and zoom, scroll to a unit 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -27,10 +28,24 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 TOP_GAP = 6
 # The least room left of and right of the text, as a page has margins.
 SIDE_GAP = 14
+# The bars at the left edge: the current unit's, a corresponding unit's, the one shown now.
+CURRENT_BAR, TARGET_BAR, ACTIVE_TARGET_BAR = 3, 3, 6
+DASH = 5  # an indirect correspondence's bar is dashed, DASH pixels on and off
+
+
+@dataclass(frozen=True)
+class TargetMark:
+    """A corresponding unit marked in the view: from its first unit to its last (a paragraph
+    cited as a whole takes its subparagraphs with it); indirect ones get a dashed bar."""
+
+    first: str
+    last: str
+    indirect: bool = False
 
 
 class DocumentView(QTextBrowser):
     current_changed = Signal(str)  # a unit was made current (clicked, or shown on request)
+    unit_chosen = Signal(str)  # the reader clicked in a unit (the pane's reader moved there)
     top_changed = Signal(str)  # the unit at the top of the viewport changed (reading position)
     zoom_requested = Signal(int)  # +1 / -1 from Ctrl+wheel
 
@@ -45,6 +60,9 @@ class DocumentView(QTextBrowser):
         self._block: dict[str, int] = {}  # unit id -> block number
         self._current: str | None = None
         self._current_colour = QColor(0, 0, 0, 0)
+        self._targets: list[TargetMark] = []
+        self._active_target = -1
+        self._target_colour = QColor(0, 0, 0, 0)
         self._top: str | None = None
         self._notes: dict[str, str] = {}  # footnote id -> its text, shown on click
         self._after_paint: Callable[[], None] | None = None
@@ -90,20 +108,46 @@ class DocumentView(QTextBrowser):
         self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        # The current unit: a tint across the whole unit, label included, and a bar at the
-        # left edge in the selection colour; painted under the text.
-        mark = self.current_rect()
-        if mark is not None and mark.intersects(QRectF(event.rect())):
-            painter = QPainter(self.viewport())
-            painter.fillRect(mark, self._current_colour)
+        # Marks are painted under the text: the corresponding units (a light tint and a bar
+        # at the left edge, stronger for the one shown now), then the current unit (a tint
+        # and a bar in the selection colour).
+        area = QRectF(event.rect())
+        painter: QPainter | None = None
+        for position, (rect, mark) in enumerate(self.target_rects()):
+            if rect.intersects(area):
+                painter = painter or QPainter(self.viewport())
+                self._paint_target(painter, rect, mark.indirect,
+                                   position == self._active_target)
+        current = self.current_rect()
+        if current is not None and current.intersects(area):
+            painter = painter or QPainter(self.viewport())
+            painter.fillRect(current, self._current_colour)
             bar = QColor(self._current_colour)
             bar.setAlpha(255)
-            painter.fillRect(QRectF(mark.left(), mark.top(), 3, mark.height()), bar)
+            painter.fillRect(QRectF(current.left(), current.top(), CURRENT_BAR,
+                                    current.height()), bar)
+        if painter is not None:
             painter.end()
         super().paintEvent(event)
         if self._after_paint is not None:
             callback, self._after_paint = self._after_paint, None
             QTimer.singleShot(0, callback)
+
+    def _paint_target(self, painter: QPainter, rect: QRectF, indirect: bool,
+                      active: bool) -> None:
+        tint = QColor(self._target_colour)
+        tint.setAlpha(56 if active else 24)
+        painter.fillRect(rect, tint)
+        bar = QColor(self._target_colour)
+        bar.setAlpha(255)
+        width = ACTIVE_TARGET_BAR if active else TARGET_BAR
+        if not indirect:
+            painter.fillRect(QRectF(rect.left(), rect.top(), width, rect.height()), bar)
+            return
+        y = rect.top()
+        while y < rect.bottom():
+            painter.fillRect(QRectF(rect.left(), y, width, min(DASH, rect.bottom() - y)), bar)
+            y += 2 * DASH
 
     # -- geometry --------------------------------------------------------------------------
 
@@ -188,6 +232,30 @@ class DocumentView(QTextBrowser):
         self.verticalScrollBar().setValue(int(rect.top() + into * rect.height()) - TOP_GAP)
         return True
 
+    def is_unit_visible(self, unit_id: str) -> bool:
+        """Whether the whole of the unit (or as much as fits) is inside the viewport."""
+        rect = self.unit_rect(unit_id)
+        if rect is None:
+            return False
+        top = self.verticalScrollBar().value()
+        height = self.viewport().height()
+        inside = top <= rect.top() and rect.bottom() <= top + height
+        tall_at_top = rect.height() > height and top <= rect.top() <= top + 2 * TOP_GAP
+        return inside or tall_at_top
+
+    def bring_into_view(self, unit_id: str, context: str | None = None) -> bool:
+        """Scroll only if the unit is not already in view; then put it at the top, or its
+        `context` (the paragraph that introduces it) when both fit on the screen together."""
+        rect = self.unit_rect(unit_id)
+        if rect is None:
+            return False
+        if self.is_unit_visible(unit_id):
+            return True
+        above = self.unit_rect(context) if context else None
+        if above is not None and rect.bottom() - above.top() <= self.viewport().height() * 0.6:
+            return self.scroll_to_unit(context or unit_id)
+        return self.scroll_to_unit(unit_id)
+
     def set_column(self, width: int) -> None:
         """Limit the text to a column this wide, centred in wider panes."""
         self._column = width
@@ -241,6 +309,36 @@ class DocumentView(QTextBrowser):
     def _mark(self) -> None:
         self.viewport().update()
 
+    # -- corresponding units ---------------------------------------------------------------
+
+    def set_targets(self, marks: list[TargetMark], active: int = -1) -> None:
+        """Mark these corresponding units (replacing any marked before); `active` is the one
+        shown now."""
+        self._targets = list(marks)
+        self._active_target = active
+        self.viewport().update()
+
+    def targets(self) -> list[TargetMark]:
+        return list(self._targets)
+
+    def set_target_colour(self, colour: QColor) -> None:
+        self._target_colour = colour
+        self.viewport().update()
+
+    def target_rects(self) -> list[tuple[QRectF, TargetMark]]:
+        """Where each marked unit is painted, in viewport coordinates (skipping any whose
+        units are not in the view)."""
+        found = []
+        offset = self.verticalScrollBar().value()
+        width = self.viewport().width()
+        for mark in self._targets:
+            first, last = self.unit_rect(mark.first), self.unit_rect(mark.last)
+            if first is None or last is None:
+                continue
+            found.append((QRectF(0, first.top() - offset, width,
+                                 last.bottom() - first.top()), mark))
+        return found
+
     def selected_units(self) -> list[str]:
         """The units the selection touches, in document order ([] without a selection)."""
         cursor = self.textCursor()
@@ -262,6 +360,7 @@ class DocumentView(QTextBrowser):
             unit = self.unit_at(event.position().toPoint())
             if unit:
                 self.set_current(unit)
+                self.unit_chosen.emit(unit)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

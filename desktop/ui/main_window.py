@@ -1,29 +1,42 @@
-"""The reading window: the chapter tree beside two to four document panes.
+"""The reading window: the chapter tree, search and links docks beside two to four document
+panes that follow one another through the links.
 
 It arranges the widgets and the commands (menus, shortcuts) and remembers the layout; what each
-widget needs (the document source, the settings) is handed in by desktop.ui.app.
+widget needs (the document source, the settings) is handed in by desktop.ui.app. Every move to
+a unit goes through the navigator (history, broadcast), whose `moved` signal drives the sync
+controller and the links panel.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from desktop.ui.document_pane import DocumentPane
 from desktop.ui.document_source import DEFAULT_PANES, MAIN_INSTRUMENTS, DocumentSource
+from desktop.ui.links_view import LinksDock
+from desktop.ui.navigator import Navigator
 from desktop.ui.outline_model import OutlineModel
 from desktop.ui.outline_view import OutlineDock
 from desktop.ui.pane_area import MAX_PANES, MIN_PANES, PaneArea
+from desktop.ui.search_view import SearchDock
+from desktop.ui.sync_controller import SyncController
 from desktop.ui.theme import DEFAULT_ZOOM, clamp_zoom, next_zoom
 from desktop.ui.window_settings import PaneState, WindowSettings
 
+if TYPE_CHECKING:
+    from desktop.ui.go_to_panel import GoToPanel
+
 Key = QKeySequence.StandardKey
 FIRST_RUN_TREE_WIDTH = 330
+FIRST_RUN_LINKS_SHARE = 0.4  # of the left column's height, below the chapters
+SEARCH_CHOICES = ("search/instrument", "search/part")
+LINKS_CHOICE = "links/kind"
 
 
 class MainWindow(QMainWindow):
@@ -37,14 +50,34 @@ class MainWindow(QMainWindow):
         self._shown_once = False
         # Qt's print dialog by default (imported when first printing); tests put a stand-in here.
         self.make_print_dialog: Callable[..., Any] | None = None
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
         self.chapters = OutlineDock(OutlineModel(source, self), self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.chapters)
+        self.addDockWidget(left, self.chapters)
         self.chapters.unit_activated.connect(self.show_in_focused_pane)
+        self.links = LinksDock(source, self)
+        self.splitDockWidget(self.chapters, self.links, Qt.Orientation.Vertical)
+        self.search = SearchDock(source, self)
+        self.tabifyDockWidget(self.chapters, self.search)
+        self.chapters.raise_()
         self.pane_area = PaneArea(self._new_pane, self)
+        self.navigator = Navigator(source, self.pane_area, self)
+        self.sync = SyncController(lambda unit, instrument:
+                                   source.correspondences().find(unit, instrument),
+                                   self.pane_area.panes, self)
+        self.navigator.moved.connect(self._moved)
+        self.navigator.history_changed.connect(self._update_actions)
         self.pane_area.panes_changed.connect(self._update_actions)
+        self.pane_area.panes_changed.connect(self.sync.panes_changed)
+        self.search.unit_activated.connect(self.open_result)
+        self.links.unit_activated.connect(self.show_correspondent)
         self.setCentralWidget(self.pane_area)
+        self._go_to: GoToPanel | None = None  # made on first use (not at start-up)
         self._build_actions()
         self._restore()
+        # The mouse's back and forward buttons: the panes let the press through to the
+        # window (mousePressEvent); the item views take it, so they are watched.
+        for view in (self.chapters.tree, self.search.results, self.links.list):
+            view.viewport().installEventFilter(self)
 
     def _new_pane(self, parent: QWidget) -> DocumentPane:
         pane = DocumentPane(self._source, parent)
@@ -53,14 +86,32 @@ class MainWindow(QMainWindow):
         pane.view.current_changed.connect(
             lambda unit: self.chapters.select_unit(unit)
             if pane is self.pane_area.focused_pane() else None)
+        pane.unit_chosen.connect(self._chosen)
+        pane.link_toggled.connect(self.sync.link_changed)
+        pane.step_requested.connect(lambda chosen, step: chosen.step_target(step))
         return pane
+
+    def _chosen(self, pane: DocumentPane, unit_id: str) -> None:
+        # A pane's reader clicked a unit. During a sync no pane moves of its own accord: a
+        # pane that reported one then would be echoing the sync back (no history, no lead).
+        if not self.sync.is_busy():
+            self.navigator.arrive(pane, unit_id)
+
+    def _moved(self, pane: DocumentPane, unit_id: str) -> None:
+        self.sync.lead(pane, unit_id)
+        self.links.show_unit(unit_id)
 
     # -- commands --------------------------------------------------------------------------
 
     def _action(self, menu_name: str, text: str, slot: object,
                 *shortcuts: QKeySequence | Key | str) -> QAction:
         action = QAction(text, self)
-        action.setShortcuts([QKeySequence(key) for key in shortcuts])
+        keys: list[QKeySequence] = []
+        for shortcut in shortcuts:  # a standard key may be one of the others: once each
+            key = QKeySequence(shortcut)
+            if not key.isEmpty() and key not in keys:
+                keys.append(key)
+        action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
@@ -70,7 +121,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         self._menus = {"file": bar.addMenu(self.tr("&File")), "view": bar.addMenu(self.tr("&View")),
-                       "panes": bar.addMenu(self.tr("&Panes")),
+                       "go": bar.addMenu(self.tr("&Go")), "panes": bar.addMenu(self.tr("&Panes")),
                        "help": bar.addMenu(self.tr("&Help"))}
         self._action("help", self.tr("&About Concordia"), self.show_about)
         self._action("file", self.tr("&Print…"), self.print_focused_pane, Key.Print)
@@ -81,11 +132,34 @@ class MainWindow(QMainWindow):
         self._action("view", self.tr("Zoom &out"), lambda: self.zoom(-1), Key.ZoomOut)
         self._action("view", self.tr("&Actual size"), lambda: self.zoom(0), "Ctrl+0")
         self._menus["view"].addSeparator()
-        toggle = self.chapters.toggleViewAction()
-        toggle.setText(self.tr("&Chapters"))
-        toggle.setShortcut(QKeySequence("F9"))
-        self._menus["view"].addAction(toggle)
-        self._action("view", self.tr("&Find a chapter"), self.focus_chapter_filter, "Ctrl+L")
+        for dock, text, key in ((self.chapters, self.tr("&Chapters"), "F9"),
+                                (self.links, self.tr("&Links"), "Ctrl+Shift+K"),
+                                (self.search, self.tr("&Search results"), "")):
+            toggle = dock.toggleViewAction()
+            toggle.setText(text)
+            toggle.setShortcut(QKeySequence(key))
+            self._menus["view"].addAction(toggle)
+        self._action("view", self.tr("&Find a chapter"), self.focus_chapter_filter,
+                     "Ctrl+Shift+L")
+
+        go = "go"
+        self.back_action = self._action(go, self.tr("&Back"), self.navigator.back, "Alt+Left")
+        self.forward_action = self._action(go, self.tr("&Forward"), self.navigator.forward,
+                                           "Alt+Right")
+        self._menus[go].addSeparator()
+        self._action(go, self.tr("&Go to…"), self.open_go_to, "Ctrl+L")
+        self._action(go, self.tr("&Search…"), self.search.focus_field, Key.Find, "Ctrl+F")
+        self._menus[go].addSeparator()
+        self._action(go, self.tr("&Next unit"), lambda: self.step_unit(1), "Ctrl+Down")
+        self._action(go, self.tr("&Previous unit"), lambda: self.step_unit(-1), "Ctrl+Up")
+        self._action(go, self.tr("Next &heading"), lambda: self.step_unit(1, headings=True),
+                     "Ctrl+Shift+Down")
+        self._action(go, self.tr("Previous h&eading"), lambda: self.step_unit(-1, headings=True),
+                     "Ctrl+Shift+Up")
+        self._menus[go].addSeparator()
+        self._action(go, self.tr("Next &corresponding unit"), lambda: self.step_target(1), "F8")
+        self._action(go, self.tr("Previous c&orresponding unit"), lambda: self.step_target(-1),
+                     "Shift+F8")
 
         panes = "panes"
         self.add_action = self._action(panes, self.tr("&Add a pane"), self.add_pane, "Ctrl+T")
@@ -107,6 +181,8 @@ class MainWindow(QMainWindow):
                      lambda: self.pane_area.focused_pane().cycle_instrument(1), "Ctrl+PgDown")
         self._action(panes, self.tr("Pre&vious instrument"),
                      lambda: self.pane_area.focused_pane().cycle_instrument(-1), "Ctrl+PgUp")
+        self._menus[panes].addSeparator()
+        self._action(panes, self.tr("Lin&k or unlink this pane"), self.toggle_link, "Ctrl+K")
 
     def show_about(self) -> None:
         from desktop import __version__
@@ -117,6 +193,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         self.add_action.setEnabled(self.pane_area.can_add())
         self.close_action.setEnabled(self.pane_area.can_close())
+        self.back_action.setEnabled(self.navigator.history.can_go_back())
+        self.forward_action.setEnabled(self.navigator.history.can_go_forward())
 
     def add_pane(self) -> DocumentPane | None:
         """A new pane beside the focused one, on an instrument not yet open (if any)."""
@@ -133,6 +211,52 @@ class MainWindow(QMainWindow):
 
     def move_focused_pane(self, step: int) -> bool:
         return self.pane_area.move_pane(self.pane_area.focused_pane(), step)
+
+    @property
+    def go_to_panel(self) -> GoToPanel:
+        if self._go_to is None:
+            from desktop.ui.go_to_panel import GoToPanel
+
+            self._go_to = GoToPanel(self._source, self)
+            self._go_to.unit_chosen.connect(self.open_unit)
+            self._go_to.cancelled.connect(lambda: self.pane_area.set_focused(
+                self.pane_area.focused_pane()))
+        return self._go_to
+
+    def open_go_to(self) -> None:
+        self.go_to_panel.open(self.pane_area.focused_pane().instrument_id())
+
+    def step_unit(self, direction: int, headings: bool = False) -> bool:
+        """The focused pane's next or previous unit (or heading) becomes current."""
+        return self.navigator.step(self.pane_area.focused_pane(), direction, headings)
+
+    def step_target(self, direction: int) -> bool:
+        """Show the next or previous corresponding unit: in the focused pane if it follows,
+        else in the first pane that has more than one."""
+        focused = self.pane_area.focused_pane()
+        panes = [focused, *self.pane_area.panes()]
+        pane = next((p for p in panes if len(p.targets()) > 1), None)
+        return pane.step_target(direction) if pane is not None else False
+
+    def toggle_link(self) -> None:
+        pane = self.pane_area.focused_pane()
+        pane.set_linked(not pane.is_linked())
+
+    def show_correspondent(self, unit_id: str) -> bool:
+        """A row of the links panel: show that unit in a following pane on its instrument (a
+        following pane switches instrument if none is on it); else open it as a jump."""
+        unit = self._source.unit(unit_id)
+        if unit is None:
+            return False
+        leader = self.sync.leader()
+        followers = [p for p in self.pane_area.panes() if p is not leader and p.is_linked()]
+        pane = next((p for p in followers if p.instrument_id() == unit.instrument), None)
+        if pane is None and followers and self.sync.unit() == self.links.model.unit():
+            pane = followers[0]
+            pane.set_instrument(unit.instrument)  # the sync controller makes it follow
+        if pane is not None and pane.select_target(unit_id):
+            return True
+        return self.open_unit(unit_id, give_focus=False)
 
     def focus_chapter_filter(self) -> None:
         self.chapters.show()
@@ -156,19 +280,20 @@ class MainWindow(QMainWindow):
     # -- showing units ---------------------------------------------------------------------
 
     def show_in_focused_pane(self, unit_id: str) -> bool:
-        return self.pane_area.focused_pane().show_unit(unit_id)
+        """A row of the chapter tree: the focused pane goes there (switching instrument if
+        the row is another's), and the other panes follow."""
+        return self.navigator.go(self.pane_area.focused_pane(), unit_id)
 
-    def open_unit(self, unit_id: str) -> bool:
-        """Show a unit: in a pane already on its instrument (the focused one first), else in
-        the focused pane; that pane takes the focus."""
-        unit = self._source.unit(unit_id)
-        if unit is None:
-            return False
-        focused = self.pane_area.focused_pane()
-        panes = [focused, *self.pane_area.panes()]
-        pane = next((p for p in panes if p.instrument_id() == unit.instrument), focused)
-        self.pane_area.set_focused(pane, give_focus=self.isVisible())
-        return pane.show_unit(unit_id)
+    def open_unit(self, unit_id: str, give_focus: bool = True) -> bool:
+        """Show a unit (Go to, a search result, --open): in a pane already on its instrument
+        (the focused one first), else in the focused pane; that pane becomes the focused one
+        (with the keyboard focus, unless the reader stays in a list) and leads, the other
+        panes follow."""
+        return self.navigator.open(unit_id, give_focus=give_focus and self.isVisible())
+
+    def open_result(self, unit_id: str) -> bool:
+        """A search result: opened, while the keyboard stays in the results (↓, Enter)."""
+        return self.open_unit(unit_id, give_focus=False)
 
     # -- remembering -----------------------------------------------------------------------
 
@@ -182,7 +307,9 @@ class MainWindow(QMainWindow):
         for state in states:
             top = state.top if self._source.unit(state.top or "") else None
             current = state.current if self._source.unit(state.current or "") else None
-            self.pane_area.add_pane(state.instrument, top=top, current=current)
+            pane = self.pane_area.add_pane(state.instrument, top=top, current=current)
+            if pane is not None:
+                pane.set_linked(state.linked)
         panes = self.pane_area.panes()
         self.pane_area.set_focused(panes[min(max(settings.focused(), 0), len(panes) - 1)],
                                    give_focus=False)
@@ -191,8 +318,16 @@ class MainWindow(QMainWindow):
         state = settings.window_state()
         if state is None or not self.restoreState(state):
             # First run: room for the chapter titles (UNGASS 2016's all open alike:
-            # "Operational recommendations on …"), the rest for the text.
-            self.resizeDocks([self.chapters], [FIRST_RUN_TREE_WIDTH], Qt.Orientation.Horizontal)
+            # "Operational recommendations on …"), the rest for the text; the links below.
+            self.resizeDocks([self.chapters, self.links], [FIRST_RUN_TREE_WIDTH] * 2,
+                             Qt.Orientation.Horizontal)
+            self.search.hide()  # a tab beside the chapters once Ctrl+F asks for it
+            tall = max(self.height(), 400)
+            self.resizeDocks([self.chapters, self.links],
+                             [int(tall * (1 - FIRST_RUN_LINKS_SHARE)),
+                              int(tall * FIRST_RUN_LINKS_SHARE)], Qt.Orientation.Vertical)
+        self.search.set_filters(*(settings.choice(key) for key in SEARCH_CHOICES))
+        self.links.set_kind(settings.choice(LINKS_CHOICE))
         splitter = settings.splitter_state()
         if splitter is not None:
             self.pane_area.restoreState(splitter)
@@ -206,9 +341,12 @@ class MainWindow(QMainWindow):
             geometry=self.saveGeometry(),
             window_state=self.saveState(),
             splitter=self.pane_area.saveState(),
-            panes=[PaneState(p.instrument_id(), p.top_unit(), p.current_unit()) for p in panes],
+            panes=[PaneState(p.instrument_id(), p.top_unit(), p.current_unit(), p.is_linked())
+                   for p in panes],
             focused=panes.index(self.pane_area.focused_pane()),
             zoom=self._zoom,
+            choices={**dict(zip(SEARCH_CHOICES, self.search.filters(), strict=True)),
+                     LINKS_CHOICE: self.links.current_kind()},
         )
         if not saved:
             print(f"concordia: could not save the window's layout to "
@@ -224,3 +362,28 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         super().closeEvent(event)
+
+    def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self._go_to is not None and self._go_to.isVisible():
+            self._go_to.place()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not self._back_or_forward(event):
+            super().mousePressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress:
+            assert isinstance(event, QMouseEvent)
+            return self._back_or_forward(event)
+        return super().eventFilter(watched, event)
+
+    def _back_or_forward(self, event: QMouseEvent) -> bool:
+        if event.button() == Qt.MouseButton.BackButton:
+            self.navigator.back()
+        elif event.button() == Qt.MouseButton.ForwardButton:
+            self.navigator.forward()
+        else:
+            return False
+        event.accept()
+        return True

@@ -22,9 +22,11 @@ from desktop.core.model import Instrument
 class ElidedLabel(QWidget):
     """One line of text that shrinks with an ellipsis instead of cutting off or widening."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle) -> None:
         super().__init__(parent)
         self._text = ""
+        self._mode = mode
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
@@ -45,7 +47,7 @@ class ElidedLabel(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
-        shown = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideMiddle,
+        shown = self.fontMetrics().elidedText(self._text, self._mode,
                                               self.width())
         painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter), shown)
 

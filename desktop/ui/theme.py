@@ -62,3 +62,13 @@ def current_unit_colour(palette: QPalette) -> QColor:
     colour = QColor(palette.color(QPalette.ColorRole.Highlight))
     colour.setAlpha(48)
     return colour
+
+
+def target_colour(palette: QPalette) -> QColor:
+    """The marks of corresponding units: a hue a quarter turn from the selection colour (the
+    current unit) and from its complement (repair marks), as light or dark as the selection
+    colour, so all three tell apart on light and dark bases."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    hue, saturation, lightness, _alpha = highlight.getHslF()
+    return QColor.fromHslF((max(hue, 0.0) + 0.75) % 1.0, max(saturation, 0.5),
+                           min(max(lightness, 0.35), 0.65))

@@ -26,6 +26,7 @@ class PaneState:
     instrument: str
     top: str | None = None  # the unit at the top of the pane
     current: str | None = None  # the unit marked current
+    linked: bool = True  # follows the leading pane (desktop.ui.sync_controller)
 
 
 class WindowSettings:
@@ -62,13 +63,19 @@ class WindowSettings:
             instrument = str(self._settings.value("instrument", "", type=str))
             top = str(self._settings.value("top", "", type=str)) or None
             current = str(self._settings.value("current", "", type=str)) or None
+            linked = bool(self._settings.value("linked", True, type=bool))
             if instrument:
-                panes.append(PaneState(instrument, top, current))
+                panes.append(PaneState(instrument, top, current, linked))
         self._settings.endArray()
         return panes
 
+    def choice(self, key: str) -> str:
+        """A remembered choice in a panel ("search/instrument", "links/kind"); "" if none."""
+        return str(self._settings.value(key, "", type=str))
+
     def save(self, *, geometry: QByteArray, window_state: QByteArray, splitter: QByteArray,
-             panes: list[PaneState], focused: int, zoom: int) -> bool:
+             panes: list[PaneState], focused: int, zoom: int,
+             choices: dict[str, str] | None = None) -> bool:
         """Write everything at once (QSettings replaces the file atomically); False when the
         file could not be written."""
         settings = self._settings
@@ -77,6 +84,8 @@ class WindowSettings:
         settings.setValue("panes/splitter", splitter)
         settings.setValue("panes/focused", focused)
         settings.setValue("view/zoom", zoom)
+        for key, value in (choices or {}).items():
+            settings.setValue(key, value)
         settings.remove("panes/list")
         settings.beginWriteArray("panes/list", len(panes))
         for position, pane in enumerate(panes):
@@ -84,6 +93,7 @@ class WindowSettings:
             settings.setValue("instrument", pane.instrument)
             settings.setValue("top", pane.top or "")
             settings.setValue("current", pane.current or "")
+            settings.setValue("linked", pane.linked)
         settings.endArray()
         settings.sync()
         return settings.status() == QSettings.Status.NoError

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QTreeView
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.document_view import DocumentView
 from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import target_colour
 
 
 def wait_ready(qtbot: QtBot, window: MainWindow) -> None:
@@ -22,7 +23,12 @@ def units_in_viewport(view: DocumentView) -> list[str]:
     Every few pixels down the viewport, Qt's hit test says which text block lies there; the
     anchor that opens the block names its unit. Blocks without a unit (role lines) are skipped.
     """
-    seen: list[str] = []
+    return list(_rows_of_units(view))
+
+
+def _rows_of_units(view: DocumentView) -> dict[str, list[int]]:
+    """Each unit in the viewport, with the viewport rows (every third pixel) it covers."""
+    seen: dict[str, list[int]] = {}
     viewport = view.viewport()
     for y in range(0, viewport.height(), 3):
         cursor = view.cursorForPosition(QPoint(viewport.width() // 2, y))
@@ -35,9 +41,35 @@ def units_in_viewport(view: DocumentView) -> list[str]:
         if fragments.atEnd():
             continue
         for name in fragments.fragment().charFormat().anchorNames():
-            if "/fn" not in name and name not in seen:
-                seen.append(name)
+            if "/fn" not in name:
+                rows = seen.setdefault(name, [])
+                if top <= y < top + rect.height():  # not a gap the hit test rounded
+                    rows.append(y)
     return seen
+
+
+def marked_in_viewport(view: DocumentView, active: bool = False) -> list[str]:
+    """The units a person sees marked as corresponding units: a bar in the marks' colour at
+    the pane's left edge beside them (read from the painted pixels). With `active`, only the
+    one shown now, whose bar is wider."""
+    colour = target_colour(view.palette()).name()
+    image = view.viewport().grab().toImage()
+    x = 4 if active else 1
+    return [unit for unit, rows in _rows_of_units(view).items()
+            if any(image.pixelColor(x, y).name() == colour for y in rows)]
+
+
+def click_unit(qtbot: QtBot, view: DocumentView, unit_id: str, scroll: bool = True) -> None:
+    """Click in a unit's text as a person does: scrolled into view first (only scrolled:
+    scrolling moves nothing else), then a click in the middle of its first line."""
+    if scroll and not view.is_unit_visible(unit_id):
+        view.scroll_to_unit(unit_id)
+    rect = view.unit_rect(unit_id)
+    assert rect is not None, unit_id
+    y = int(rect.top()) - view.verticalScrollBar().value() + 8
+    assert 0 <= y < view.viewport().height(), f"{unit_id} is not on screen"
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(view.viewport().width() // 2, y))
 
 
 def visible_rows(tree: QTreeView, parent: QModelIndex | None = None) -> list[str]:

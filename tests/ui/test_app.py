@@ -15,6 +15,7 @@ from reading_helpers import units_in_viewport
 from desktop.core.corpus import Corpus
 from desktop.ui.app import resolve_unit, run_app
 from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import target_colour
 
 
 def _concordia(*args: str) -> subprocess.CompletedProcess[str]:
@@ -35,6 +36,25 @@ def test_screenshot_command_renders_the_real_window(tmp_path: Path) -> None:
     colours = {image.pixel(x, y) for x in range(0, 1024, 4) for y in range(0, 640, 4)}
     assert len(colours) > 20, "the screenshot is blank"
     assert not (tmp_path / "data" / "settings.ini").exists()  # a screenshot changes nothing
+
+
+def test_screenshot_with_open_shows_the_synchronised_jump(qtbot: QtBot, tmp_path: Path) -> None:
+    """Guards the README's picture of a jump: with --open "UNGASS 1 (a)" the Plan of Action
+    pane follows as on a click, so its corresponding units carry their marks in the PNG."""
+    target = tmp_path / "jump.png"
+    result = _concordia("--data-dir", str(tmp_path / "data"), "--screenshot", str(target),
+                        "--size", "1366x768", "--open", "UNGASS 1 (a)")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(target))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    mark = target_colour(app.palette()).name()
+    columns = {x for x in range(image.width() // 2, image.width())
+               for y in range(60, image.height(), 8) if image.pixelColor(x, y).name() == mark}
+    assert columns, "no corresponding unit is marked in the right pane"
+    left_half = [x for x in range(0, image.width() // 2)
+                 for y in range(60, image.height(), 8) if image.pixelColor(x, y).name() == mark]
+    assert not left_half  # the leading pane shows its current unit, not marks
 
 
 def test_screenshot_of_an_unknown_unit_fails_with_a_message(tmp_path: Path) -> None:
@@ -81,19 +101,20 @@ def _on_window(action: object) -> None:
 def test_normal_start_opens_the_unit_and_remembers_the_layout_in_the_data_dir(
         qtbot: QtBot, tmp_path: Path) -> None:
     """Guards `concordia --open UNIT` and --data-dir: the unit is at the top of a pane, the
-    exit code is 0, and the layout is kept in the given data directory for the next start."""
+    other pane follows it (UNGASS 3 (h) cites PoA 41 (g)), the exit code is 0, and the layout
+    is kept in the given data directory for the next start."""
     data = tmp_path / "elsewhere"
     seen: list[list[str]] = []
     _on_window(lambda window: seen.append(
         [units_in_viewport(p.view)[0] for p in window.pane_area.panes()]))
     assert run_app("PoA 41 (g)", None, "1366x768", data) == 0
-    assert seen == [["ungass2016/h:title", "poa2009/41(g)"]]
+    assert seen == [["ungass2016/3(h)", "poa2009/41(g)"]]
     assert (data / "settings.ini").is_file()
 
     titles: list[list[str]] = []
     _on_window(lambda window: titles.append(
         [f"{p.title()} @ {units_in_viewport(p.view)[0]}" for p in window.pane_area.panes()]))
     assert run_app(None, None, "1366x768", data) == 0
-    assert titles == [["UNGASS 2016 outcome document @ ungass2016/h:title",
+    assert titles == [["UNGASS 2016 outcome document @ ungass2016/3(h)",
                        "Plan of Action (2009) @ poa2009/41(g)"]]
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]

@@ -1,0 +1,150 @@
+"""The search dock: results as you type, across all instruments or one, the whole text, the
+preamble or the operative part; each result's citation, its snippet with the match marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.search import QueryError
+from desktop.ui.document_source import DocumentSource
+from desktop.ui.row_delegate import RowDelegate
+from desktop.ui.rows_model import UNIT_ROLE
+from desktop.ui.search_model import SearchModel, as_you_type
+
+LIMIT = 100  # results listed at most (the best first)
+
+
+class SearchDock(QDockWidget):
+    unit_activated = Signal(str)
+    searched = Signal(int)  # the results of what is typed are listed: how many
+
+    def __init__(self, source: DocumentSource, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Search"), parent)
+        self.setObjectName("searchDock")
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self._source = source
+        self.field = QLineEdit(self)
+        self.field.setObjectName("searchField")
+        self.field.setPlaceholderText(self.tr("Search all instruments"))
+        self.field.setToolTip(self.tr("Words (all of them), \"a phrase\" in quotes, word* "
+                                      "for words that begin so"))
+        self.field.setClearButtonEnabled(True)
+        self.instrument = QComboBox(self)
+        self.instrument.setObjectName("searchInstrument")
+        self.instrument.addItem(self.tr("All instruments"), "")
+        for instrument in source.instruments():
+            self.instrument.addItem(instrument.short_title, instrument.id)
+        self.part = QComboBox(self)
+        self.part.setObjectName("searchPart")
+        self.part.addItem(self.tr("Whole text"), "")
+        self.part.addItem(self.tr("Preamble"), "preamble")
+        self.part.addItem(self.tr("Operative part"), "operative")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("searchSummary")
+        self.summary.setWordWrap(True)
+        self.model = SearchModel(source, self)
+        self.results = QListView(self)
+        self.results.setObjectName("searchResults")
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(RowDelegate(self.results))
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.clicked.connect(self._activated)
+        self.results.activated.connect(self._activated)
+        for combo in (self.instrument, self.part):  # a narrow dock elides, never widens
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(5)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.field)
+        layout.addWidget(self.instrument)
+        layout.addWidget(self.part)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.results, 1)
+        self.setWidget(body)
+        self.field.textChanged.connect(self.search)
+        self.instrument.currentIndexChanged.connect(self.search)
+        self.part.currentIndexChanged.connect(self.search)
+        self.field.returnPressed.connect(self._open_current)
+        self.field.installEventFilter(self)
+
+    def focus_field(self) -> None:
+        self.show()
+        self.raise_()
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def search(self) -> None:
+        """List the results of what is typed (the search is bounded: desktop.core.search)."""
+        text = self.field.text().strip()
+        hits = []
+        if not text:
+            self.summary.setText("")
+        else:
+            instrument = self.instrument.currentData()
+            try:
+                hits = self._source.search(as_you_type(text),
+                                           (instrument,) if instrument else (),
+                                           self.part.currentData() or None, LIMIT)
+            except QueryError:
+                self.summary.setText(self.tr("Type words to search for."))
+            else:
+                self.summary.setText(self._summary(len(hits), text))
+        self.model.set_hits(hits)
+        if hits:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+        self.searched.emit(len(hits))
+
+    def _summary(self, count: int, text: str) -> str:
+        if count == 0:
+            return self.tr("Nothing found for “%s”.") % text
+        if count == 1:
+            return self.tr("1 result.")
+        if count >= LIMIT:
+            return self.tr("The best %d results.") % LIMIT
+        return self.tr("%d results.") % count
+
+    def filters(self) -> tuple[str, str]:
+        """The instrument and part chosen ("" for all), to remember."""
+        return str(self.instrument.currentData()), str(self.part.currentData())
+
+    def set_filters(self, instrument: str, part: str) -> None:
+        self.instrument.setCurrentIndex(max(self.instrument.findData(instrument), 0))
+        self.part.setCurrentIndex(max(self.part.findData(part), 0))
+
+    def _open_current(self) -> None:
+        index = self.results.currentIndex()
+        if index.isValid():
+            self._activated(index)
+
+    def _activated(self, index: QModelIndex) -> None:
+        unit = index.data(UNIT_ROLE)
+        if unit:
+            self.unit_activated.emit(str(unit))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down and Up in the field move through the results without leaving it.
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
+            if step and self.model.rowCount():
+                row = min(max(self.results.currentIndex().row() + step, 0),
+                          self.model.rowCount() - 1)
+                self.results.setCurrentIndex(self.model.index(row, 0))
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,253 @@
+"""The line under a pane's header that says how the pane follows the others.
+
+A link toggle (the pane follows the leading pane, or stays where it is), then what the pane
+shows: "Leading" in the pane the reader moved in (tinted, so it stands out), "1 of 7" with
+previous / next buttons in a pane that shows corresponding units, or why it shows none
+("No counterpart", "Not covered").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from desktop.core.correspondence import (
+    INDIRECT,
+    LINKED,
+    NO_COUNTERPART,
+    NOT_COVERED,
+    PARAGRAPH,
+    REASON_ELSEWHERE,
+    REASON_INSTRUMENT,
+    REASON_KIND,
+    SAME_INSTRUMENT,
+    SUBPARAGRAPHS,
+    Correspondence,
+)
+from desktop.ui.document_source import DocumentSource
+from desktop.ui.pane_header import ElidedLabel
+
+ICON_SIZE = 16
+
+
+def chain_icon(palette: QPalette) -> QIcon:
+    """Two chain links: joined when the toggle is on, apart when it is off."""
+    icon = QIcon()
+    colour = palette.color(QPalette.ColorRole.ButtonText)
+    for state, apart in ((QIcon.State.On, 0.0), (QIcon.State.Off, 2.5)):
+        pixmap = QPixmap(ICON_SIZE * 2, ICON_SIZE * 2)
+        pixmap.setDevicePixelRatio(2.0)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour, 1.6))
+        painter.translate(ICON_SIZE / 2, ICON_SIZE / 2)
+        painter.rotate(-45)
+        for side in (-1, 1):
+            centre = QPointF(side * (3.2 + apart), 0)
+            painter.drawRoundedRect(QRectF(centre.x() - 4.2, -2.6, 8.4, 5.2), 2.6, 2.6)
+        painter.end()
+        icon.addPixmap(pixmap, QIcon.Mode.Normal, state)
+    return icon
+
+
+def arrow_icon(palette: QPalette, up: bool) -> QIcon:
+    """A small triangle in the palette's text colour (the style's arrows vanish on some dark
+    palettes); greyed when disabled."""
+    icon = QIcon()
+    for mode, role in ((QIcon.Mode.Normal, QPalette.ColorRole.ButtonText),
+                       (QIcon.Mode.Disabled, QPalette.ColorRole.PlaceholderText)):
+        pixmap = QPixmap(ICON_SIZE * 2, ICON_SIZE * 2)
+        pixmap.setDevicePixelRatio(2.0)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorGroup.Active, role))
+        middle, top, bottom = ICON_SIZE / 2, ICON_SIZE * 0.32, ICON_SIZE * 0.68
+        tip, base = (top, bottom) if up else (bottom, top)
+        painter.drawPolygon(QPolygonF([QPointF(middle, tip), QPointF(middle - 4.5, base),
+                                       QPointF(middle + 4.5, base)]))
+        painter.end()
+        icon.addPixmap(pixmap, mode)
+    return icon
+
+
+class SyncBar(QFrame):
+    link_toggled = Signal(bool)
+    step_requested = Signal(int)  # -1 previous, +1 next corresponding unit
+
+    def __init__(self, source: DocumentSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncBar")
+        self._source = source
+        self._leading = False
+        self.link_button = QToolButton(self)
+        self.link_button.setObjectName("linkButton")
+        self.link_button.setCheckable(True)
+        self.link_button.setChecked(True)
+        self.link_button.setAutoRaise(True)
+        self.link_button.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        self.link_button.toggled.connect(self._toggled)
+        self.previous_button = self._step_button(self.tr("Previous corresponding unit "
+                                                         "(Shift+F8)"), -1)
+        self.next_button = self._step_button(self.tr("Next corresponding unit (F8)"), 1)
+        self._draw_icons()
+        self.status = QLabel(self)
+        self.status.setObjectName("syncStatus")
+        font = self.status.font()
+        font.setBold(True)
+        self.status.setFont(font)
+        self.detail = ElidedLabel(self, Qt.TextElideMode.ElideRight)  # the most telling first
+        self.detail.setObjectName("syncDetail")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 0, 6, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.link_button)
+        layout.addWidget(self.previous_button)
+        layout.addWidget(self.next_button)
+        layout.addWidget(self.status)
+        layout.addWidget(self.detail, 1)
+        self._describe_toggle()
+        self.show_idle()
+        # One height whatever is shown, so the text below never shifts when buttons come.
+        self.setFixedHeight(max(self.link_button.sizeHint().height(),
+                                self.next_button.sizeHint().height(),
+                                self.status.sizeHint().height()))
+
+    def _step_button(self, tip: str, step: int) -> QToolButton:
+        button = QToolButton(self)
+        button.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(lambda: self.step_requested.emit(step))
+        return button
+
+    def _draw_icons(self) -> None:
+        palette = self.palette()
+        self.link_button.setIcon(chain_icon(palette))
+        self.previous_button.setIcon(arrow_icon(palette, up=True))
+        self.next_button.setIcon(arrow_icon(palette, up=False))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._draw_icons()  # drawn in the palette's colours
+
+    # -- the link toggle -------------------------------------------------------------------
+
+    def is_linked(self) -> bool:
+        return self.link_button.isChecked()
+
+    def set_linked(self, linked: bool) -> None:
+        self.link_button.setChecked(linked)  # emits link_toggled when it changes
+
+    def _toggled(self, linked: bool) -> None:
+        self._describe_toggle()
+        if not linked:
+            self.show_idle()
+        self.link_toggled.emit(linked)
+
+    def _describe_toggle(self) -> None:
+        tip = (self.tr("Linked: this pane follows the pane you read in (Ctrl+K unlinks it)")
+               if self.is_linked() else
+               self.tr("Not linked: this pane stays where it is (Ctrl+K links it)"))
+        self.link_button.setToolTip(tip)
+        self.link_button.setAccessibleName(tip)
+
+    # -- what the bar says -----------------------------------------------------------------
+
+    def is_leading(self) -> bool:
+        return self._leading
+
+    def _say(self, status: str, detail: str, steps: int = 0, leading: bool = False) -> None:
+        self.status.setText(status)
+        self.detail.setText(detail)
+        for button in (self.previous_button, self.next_button):
+            button.setVisible(steps > 0)
+            button.setEnabled(steps > 1)
+        if leading != self._leading:
+            self._leading = leading
+            self.update()
+
+    def show_idle(self) -> None:
+        if self.is_linked():
+            self._say(self.tr("Linked"), self.tr("follows the pane you read in"))
+        else:
+            self._say(self.tr("Not linked"), self.tr("stays where it is"))
+
+    def show_leading(self, unit_id: str) -> None:
+        self._say(self.tr("Leading"), self._source.short_citation(unit_id), leading=True)
+
+    def show_following(self, result: Correspondence, active: int) -> None:
+        name = self._source.short_citation
+        leader = name(result.unit)
+        if result.status in (LINKED, INDIRECT) and result.targets:
+            target = result.targets[active]
+            parts = [name(target.unit)]
+            if target.indirect:
+                parts = [self.tr("Indirect: %s through %s") % (name(target.unit), ", ".join(
+                    name(unit) for unit in target.via))]
+            parts.append(self.tr("for %s") % leader + self._basis(result, target.sources))
+            printed = ", ".join(f"“{reference.raw}”" for reference in target.references)
+            parts.append(self.tr("table: %s") % printed)
+            self._say(self.tr("%d of %d") % (active + 1, len(result.targets)),
+                      " · ".join(parts), steps=len(result.targets))
+        elif result.status == NO_COUNTERPART:
+            printed = ", ".join(self.tr("“%s” (line %d)") % (reference.raw, reference.line)
+                                for reference in result.no_counterpart)
+            self._say(self.tr("No counterpart"),
+                      self.tr("the concordance table says %s for %s") % (printed, leader))
+        elif result.status == SAME_INSTRUMENT:
+            self._say(self.tr("Same instrument"), self.tr("stays where it is"))
+        elif result.status == NOT_COVERED:
+            self._say(self.tr("Not covered"), self._not_covered(result, leader))
+        else:
+            self.show_idle()
+
+    def _basis(self, result: Correspondence, sources: tuple[str, ...]) -> str:
+        name = self._source.short_citation
+        if result.basis == SUBPARAGRAPHS:
+            return self.tr(" (through %s)") % ", ".join(name(unit) for unit in sources)
+        if result.basis == PARAGRAPH:
+            return self.tr(" (cited as part of %s)") % ", ".join(name(unit) for unit in sources)
+        return ""
+
+    def _not_covered(self, result: Correspondence, leader: str) -> str:
+        title = self._source.instrument_title
+        if result.reason == REASON_INSTRUMENT:
+            leading = result.unit.split("/", 1)[0]
+            missing = leading if not self._source.in_concordance(leading) else result.instrument
+            return self.tr("the concordance table does not include %s") % title(missing)
+        if result.reason == REASON_KIND:
+            unit = self._source.unit(result.unit)
+            if unit is not None and unit.kind == "heading":
+                return self.tr("%s is a heading: the concordance table relates paragraphs"
+                               ) % leader
+            return self.tr("%s is not a paragraph: the concordance table relates paragraphs"
+                           ) % leader
+        if result.reason == REASON_ELSEWHERE:
+            names = " and ".join(title(instrument) for instrument in result.elsewhere)
+            return self.tr("the concordance table relates %s only to %s") % (leader, names)
+        return self.tr("%s is not in the concordance table") % leader
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._leading:
+            # The leading pane's bar is tinted in the selection colour, as its current unit.
+            painter = QPainter(self)
+            tint = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+            tint.setAlpha(56)
+            painter.fillRect(self.rect(), tint)
+            painter.end()
+        super().paintEvent(event)
