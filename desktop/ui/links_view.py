@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QListView,
-    QVBoxLayout,
     QWidget,
 )
 
+from desktop.ui.dock_body import set_dock_body
 from desktop.ui.document_source import DocumentSource
 from desktop.ui.links_model import LinksModel, kind_name
 from desktop.ui.row_delegate import RowDelegate
@@ -53,14 +53,7 @@ class LinksDock(QDockWidget):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.clicked.connect(self._activated)
         self.list.activated.connect(self._activated)
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.kind)
-        layout.addWidget(self.list, 1)
-        self.setWidget(body)
+        set_dock_body(self, self.summary, self.kind, fill=self.list)
         self._summarise()
 
     def show_unit(self, unit_id: str | None) -> None:

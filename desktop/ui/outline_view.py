@@ -8,10 +8,10 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLineEdit,
     QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
+from desktop.ui.dock_body import set_dock_body
 from desktop.ui.outline_model import INSTRUMENT_ROLE, UNIT_ROLE, OutlineFilterModel, OutlineModel
 
 
@@ -40,13 +40,7 @@ class OutlineDock(QDockWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.clicked.connect(self._activated)
         self.tree.activated.connect(self._activated)
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.tree, 1)
-        self.setWidget(body)
+        set_dock_body(self, self.filter, fill=self.tree)
         self.filter.returnPressed.connect(self._activate_first)
 
     def _activated(self, index: QModelIndex) -> None:

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.search import QueryError
+from desktop.ui.dock_body import set_dock_body
 from desktop.ui.document_source import DocumentSource
 from desktop.ui.row_delegate import RowDelegate
 from desktop.ui.rows_model import UNIT_ROLE
@@ -67,16 +67,7 @@ class SearchDock(QDockWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(5)
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
-        layout.addWidget(self.field)
-        layout.addWidget(self.instrument)
-        layout.addWidget(self.part)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.results, 1)
-        self.setWidget(body)
+        set_dock_body(self, self.field, self.instrument, self.part, self.summary, fill=self.results)
         self.field.textChanged.connect(self.search)
         self.instrument.currentIndexChanged.connect(self.search)
         self.part.currentIndexChanged.connect(self.search)
