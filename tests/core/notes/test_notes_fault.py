@@ -83,19 +83,26 @@ def test_sigkill_during_bursts_of_writes_loses_no_saved_note(tmp_path: Path) -> 
     started = time.perf_counter()
     for round_ in range(ROUNDS):
         mode = "cli" if round_ % 2 == 0 else "store"
-        child = subprocess.Popen([sys.executable, "-c", WORKER, mode, str(data_dir),
-                                  str(round_)], stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, cwd=ROOT)
-        assert child.stdout is not None
-        first = child.stdout.readline()  # the burst is under way
-        time.sleep(rng.uniform(0.0, 0.04))
-        child.send_signal(signal.SIGKILL)
-        rest, errors = child.communicate(timeout=30)
+        with subprocess.Popen([sys.executable, "-c", WORKER, mode, str(data_dir),
+                               str(round_)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, cwd=ROOT) as child:
+            assert child.stdout is not None and child.stderr is not None
+            first = child.stdout.readline()  # the burst is under way
+            time.sleep(rng.uniform(0.0, 0.04))
+            child.send_signal(signal.SIGKILL)
+            # Read the rest through the same buffered reader: readline() may already hold
+            # the next lines, which communicate() (reading the raw pipe) would skip.
+            rest = child.stdout.read()
+            errors = child.stderr.read()
+            child.wait(timeout=30)
         assert child.returncode == -signal.SIGKILL, errors.decode()
         lines = (first + rest).split(b"\n")[:-1]  # a line cut short by the kill was not said
         assert lines, f"round {round_}: nothing was written before the kill"
-        for i, line in enumerate(lines):
-            printed[int(line)] = f"r{round_}-n{i}"
+        ids = [int(line) for line in lines]
+        # One writer at a time: its ids follow each other, so a gap is a line the test missed.
+        assert ids == list(range(ids[0], ids[0] + len(ids))), f"round {round_}: {ids}"
+        for i, annotation_id in enumerate(ids):
+            printed[annotation_id] = f"r{round_}-n{i}"
         if round_ % 30 == 29:
             assert integrity(store_path) == "ok", f"after round {round_}"
     elapsed = time.perf_counter() - started
