@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -37,9 +37,14 @@ FIRST_RUN_TREE_WIDTH = 330
 FIRST_RUN_LINKS_SHARE = 0.4  # of the left column's height, below the chapters
 SEARCH_CHOICES = ("search/instrument", "search/part")
 LINKS_CHOICE = "links/kind"
+# The layout and reading places are saved this long after the last change, not only on close:
+# after a crash or a dead battery the next start opens where the delegate was reading.
+AUTOSAVE_DELAY_MS = 1500
 
 
 class MainWindow(QMainWindow):
+    settings_saved = Signal(bool)  # the layout was written (True) or could not be (False)
+
     def __init__(self, source: DocumentSource, settings: WindowSettings,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +79,17 @@ class MainWindow(QMainWindow):
         self._go_to: GoToPanel | None = None  # made on first use (not at start-up)
         self._build_actions()
         self._restore()
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self._save_now)
+        self._autosave_failed = False
+        for signal in (self.pane_area.panes_changed, self.pane_area.focused_pane_changed,
+                       self.pane_area.splitterMoved, *(
+                           dock_signal for dock in (self.chapters, self.links, self.search)
+                           for dock_signal in (dock.visibilityChanged,
+                                               dock.dockLocationChanged))):
+            signal.connect(self._layout_changed)
         # The mouse's back and forward buttons: the panes let the press through to the
         # window (mousePressEvent); the item views take it, so they are watched.
         for view in (self.chapters.tree, self.search.results, self.links.list):
@@ -86,6 +102,9 @@ class MainWindow(QMainWindow):
         pane.view.current_changed.connect(
             lambda unit: self.chapters.select_unit(unit)
             if pane is self.pane_area.focused_pane() else None)
+        pane.view.current_changed.connect(self._layout_changed)
+        pane.view.top_changed.connect(self._layout_changed)
+        pane.link_toggled.connect(self._layout_changed)
         pane.unit_chosen.connect(self._chosen)
         pane.link_toggled.connect(self.sync.link_changed)
         pane.step_requested.connect(lambda chosen, step: chosen.step_target(step))
@@ -268,6 +287,7 @@ class MainWindow(QMainWindow):
         self._zoom = DEFAULT_ZOOM if direction == 0 else next_zoom(self._zoom, direction)
         for pane in self.pane_area.panes():
             pane.set_zoom(self._zoom)
+        self._layout_changed()
 
     def zoom_level(self) -> int:
         return self._zoom
@@ -335,7 +355,20 @@ class MainWindow(QMainWindow):
         for pane in panes:  # the open instruments' chapters, one click away
             self.chapters.expand_instrument(pane.instrument_id())
 
-    def save_settings(self) -> bool:
+    def _layout_changed(self, *_: object) -> None:
+        """Something remembered changed: save it shortly (restarting the wait, so scrolling
+        writes the file once, when it stops). Nothing is saved before the window is shown:
+        restoring the layout is not a change."""
+        if self._shown_once:
+            self._autosave.start()
+
+    def _save_now(self) -> None:
+        # A file that cannot be written is reported once, not every time the reader scrolls.
+        saved = self.save_settings(report=not self._autosave_failed)
+        self._autosave_failed = not saved
+        self.settings_saved.emit(saved)
+
+    def save_settings(self, report: bool = True) -> bool:
         panes = self.pane_area.panes()
         saved = self._settings.save(
             geometry=self.saveGeometry(),
@@ -348,7 +381,7 @@ class MainWindow(QMainWindow):
             choices={**dict(zip(SEARCH_CHOICES, self.search.filters(), strict=True)),
                      LINKS_CHOICE: self.links.current_kind()},
         )
-        if not saved:
+        if not saved and report:
             print(f"concordia: could not save the window's layout to "
                   f"{self._settings.file_name()}", file=sys.stderr)
         return saved
@@ -360,11 +393,13 @@ class MainWindow(QMainWindow):
             self.pane_area.focused_pane().view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._autosave.stop()
         self.save_settings()
         super().closeEvent(event)
 
     def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
+        self._layout_changed()
         if self._go_to is not None and self._go_to.isVisible():
             self._go_to.place()
 

@@ -111,6 +111,27 @@ def test_layout_instruments_places_and_zoom_survive_a_restart(
     assert second.pane_area.focused_pane() is second.pane_area.panes()[2]
 
 
+def test_reading_places_are_saved_while_the_window_stays_open(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """Guards a crash or a dead battery: the layout is saved shortly after each change, so a
+    second window started while the first one never closed (it saved nothing on close) opens
+    where the first was reading."""
+    first = open_window()
+    left, right = first.pane_area.panes()
+    right.set_linked(False)  # the left pane stays where it is
+    with qtbot.waitSignal(first.settings_saved, timeout=10_000) as saved:
+        right.show_unit("poa2009/41(g)")
+        left.show_unit("ungass2016/h:4.1", mark=False)
+    assert saved.args == [True]
+    seen = [units_in_viewport(pane.view)[0] for pane in first.pane_area.panes()]
+    assert seen == ["ungass2016/h:4.1", "poa2009/41(g)"]
+
+    second = open_window()
+    assert [units_in_viewport(pane.view)[0] for pane in second.pane_area.panes()] == seen
+    assert second.pane_area.panes()[1].view.current_unit() == "poa2009/41(g)"
+    assert not second.pane_area.panes()[1].is_linked()
+
+
 def test_settings_that_no_longer_fit_fall_back_to_the_default(
         open_window: Opener, _private_data_dir: Path) -> None:
     """Guards restoring from odd settings: unknown instruments and units, a single pane and a
