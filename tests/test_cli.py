@@ -81,6 +81,23 @@ def test_links_command_answers_both_ways() -> None:
     assert "← A/RES/S-30/1, annex, para. 1 (a)  [ungass2016/1(a)]" in backward.stdout
 
 
+def test_links_command_adds_the_indirect_correspondences() -> None:
+    """Guards the way between the two 2009 texts, which the table never links directly: the
+    Political Declaration's para. 23 reaches Plan of Action 4 (a) through UNGASS 1 (a), which
+    cites both ("OP 23" and "Action 4.a" on line 3 of the table); an UNGASS item, linked to
+    both directly, gets no indirect section."""
+    result = concordia("links", "Political Declaration 23")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    heading = lines.index("  Indirect, in the Plan of Action (2009): through the UNGASS items "
+                          "that cite both")
+    assert all(line.startswith("  ←") or line.startswith("      ")
+               for line in lines[1:heading])  # the direct links come first
+    assert ("  ⇢ Plan of Action (2009), para. 4 (a)  [poa2009/4(a)]  (via UNGASS 1 (a))"
+            in lines[heading:])
+    assert "Indirect" not in concordia("links", "UNGASS 1 (a)").stdout
+
+
 def test_links_command_tells_no_counterpart_from_not_covered() -> None:
     """Guards the two kinds of "nothing": the table's N/A, and an item it does not cover."""
     assert "no counterpart in the 2009 texts" in concordia("links", "UNGASS 1 (j)").stdout

@@ -7,6 +7,9 @@ import argparse
 from desktop.commands.common import open_corpus
 from desktop.commands.show import resolve_unit
 from desktop.core.citations import cite
+from desktop.core.corpus import Corpus
+from desktop.core.model import Unit
+from desktop.core.short_citations import short_citation, short_name
 
 HELP = "print the units corresponding to a unit, both directions"
 
@@ -43,7 +46,37 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {arrow} {cite(other, other_instrument)}  [{other.id}]  "
                   f"({link.kind}; {printed}{repaired})")
             print(f"      {_first_words(other.label, other.text)}")
+        _print_indirect(corpus, unit)
         return 0
+
+
+def _print_indirect(corpus: Corpus, unit: Unit) -> None:
+    """Instruments the table never links to the unit's own (the Political Declaration and the
+    Plan of Action): what corresponds through the UNGASS items that cite both."""
+    from desktop.core.correspondence import INDIRECT, Correspondences
+
+    index = Correspondences(corpus)
+    for found in index.find_all(unit.id):
+        if found.status != INDIRECT:
+            continue
+        target_instrument = corpus.instrument(found.instrument)
+        assert target_instrument is not None
+        middle = corpus.unit(found.targets[0].via[0]) if found.targets else None
+        through = short_name(middle.instrument) if middle else "other"
+        print(f"  Indirect, in the {target_instrument.short_title}: through the {through} "
+              "items that cite both")
+        for target in found.targets:
+            other = corpus.unit(target.unit)
+            if other is None:
+                continue
+            via = ", ".join(_cited(corpus, via) for via in target.via)
+            print(f"  ⇢ {cite(other, target_instrument)}  [{other.id}]  (via {via})")
+            print(f"      {_first_words(other.label, other.text)}")
+
+
+def _cited(corpus: Corpus, unit_id: str) -> str:
+    unit = corpus.unit(unit_id)
+    return short_citation(unit) if unit else unit_id
 
 
 def _first_words(label: str, text: str, limit: int = 110) -> str:
