@@ -21,6 +21,7 @@ from desktop.core.render.outline import (
     OPERATIVE_GROUP,
     PREAMBLE_GROUP,
     OutlineNode,
+    tree_titles,
 )
 from desktop.ui.document_source import DocumentSource
 
@@ -28,6 +29,7 @@ _Index = QModelIndex | QPersistentModelIndex
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1  # the unit a row leads to
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # instrument | heading | preamble | paragraph | …
 INSTRUMENT_ROLE = Qt.ItemDataRole.UserRole + 3  # the id of the row's instrument
+TREE_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4  # what the tree shows, if not the display text
 
 
 class OutlineModel(QAbstractItemModel):
@@ -40,6 +42,7 @@ class OutlineModel(QAbstractItemModel):
         self._italic.setItalic(True)
         self._bold = QFont()
         self._bold.setBold(True)
+        self._tree_titles: dict[int, dict[int, str]] = {}  # id(parent node) -> row -> text
 
     def node(self, index: _Index) -> OutlineNode | None:
         """The outline node of a row; an instrument's only once its outline is fetched."""
@@ -136,6 +139,8 @@ class OutlineModel(QAbstractItemModel):
             return node.kind
         if role == INSTRUMENT_ROLE:
             return node.instrument.id
+        if role == TREE_TEXT_ROLE:
+            return self._tree_title(node)
         if role == Qt.ItemDataRole.FontRole and node.kind in (PREAMBLE_GROUP, "preamble"):
             return self._italic  # preambular paragraphs told apart from operative ones
         return None
@@ -166,12 +171,24 @@ class OutlineModel(QAbstractItemModel):
             return f"{self.tr('Operative part')} ({len(node.children)})"
         return f"{node.label} {node.title}".strip()
 
+    def _tree_title(self, node: OutlineNode) -> str | None:
+        """The shorter title the tree shows for a chapter whose siblings open alike (the
+        display text, which the filter reads, stays whole)."""
+        if node.kind != "heading" or node.parent is None:
+            return None
+        key = id(node.parent)
+        if key not in self._tree_titles:
+            self._tree_titles[key] = tree_titles(node.parent.children)
+        return self._tree_titles[key].get(node.row)
+
     def _tooltip(self, node: OutlineNode) -> str:
         if node.unit is None:
             return self.display_text(node)
         citation = self._source.citation(node.unit.id)
         text = node.unit.text if len(node.unit.text) < 400 else node.unit.text[:400] + "…"
-        return f"{citation}\n\n{text}" if node.kind != "heading" else citation
+        if node.kind == "heading":  # the whole title, which the tree may have elided
+            return f"{citation}\n\n{node.title}" if node.title else citation
+        return f"{citation}\n\n{text}"
 
     def index_of(self, unit_id: str) -> QModelIndex:
         """The row of a unit (or of its instrument when the unit is not in the outline)."""

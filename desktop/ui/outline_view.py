@@ -7,12 +7,31 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QWidget,
 )
 
 from desktop.ui.dock_body import set_dock_body
-from desktop.ui.outline_model import INSTRUMENT_ROLE, UNIT_ROLE, OutlineFilterModel, OutlineModel
+from desktop.ui.outline_model import (
+    INSTRUMENT_ROLE,
+    TREE_TEXT_ROLE,
+    UNIT_ROLE,
+    OutlineFilterModel,
+    OutlineModel,
+)
+
+
+class _OutlineDelegate(QStyledItemDelegate):
+    """Shows a chapter whose siblings open alike by what sets it apart (the model's
+    TREE_TEXT_ROLE): UNGASS 2016's chapters all open "Operational recommendations on …"."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        shorter = index.data(TREE_TEXT_ROLE)
+        if shorter:
+            option.text = shorter
 
 
 class OutlineDock(QDockWidget):
@@ -37,6 +56,7 @@ class OutlineDock(QDockWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setItemDelegate(_OutlineDelegate(self.tree))
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.clicked.connect(self._activated)
         self.tree.activated.connect(self._activated)

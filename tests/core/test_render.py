@@ -14,6 +14,7 @@ from desktop.core.render.outline import (
     build_outline,
     excerpt,
     index_units,
+    tree_titles,
 )
 
 MAIN = ("ungass2016", "res74-178", "pd2009", "poa2009", "cnd59-1", "report2009")
@@ -189,3 +190,20 @@ def test_excerpt_cuts_at_a_word() -> None:
     assert excerpt("Member States should:") == "Member States should:"
     cut = excerpt("word " * 40, limit=22)
     assert cut == "word word word word…"
+
+
+def test_chapters_that_open_alike_are_shown_by_what_sets_them_apart(corpus: Corpus) -> None:
+    """Guards the narrow tree: UNGASS 2016's seven chapters all open "Operational
+    recommendations on …" (two of them "… on cross-cutting issues"); the tree shows each from
+    "…on", the words that differ first. Siblings that do not open alike keep their titles."""
+    ungass = build_outline(corpus.instrument("ungass2016"), corpus.units("ungass2016"))  # type: ignore[arg-type]
+    shown = tree_titles(ungass.children)
+    chapters = [node for node in ungass.children if node.kind == "heading"]
+    assert len(chapters) == 7 and sorted(shown) == [node.row for node in chapters]
+    assert shown[chapters[3].row] == ("…on cross-cutting issues: drugs and human rights, youth, "
+                                      "children, women and communities")
+    assert shown[chapters[4].row].startswith("…on cross-cutting issues in addressing and "
+                                             "countering the world drug problem")
+    assert all(text.startswith("…on ") for text in shown.values())
+    plan = build_outline(corpus.instrument("poa2009"), corpus.units("poa2009"))  # type: ignore[arg-type]
+    assert tree_titles(plan.children) == {}

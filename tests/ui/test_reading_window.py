@@ -7,13 +7,14 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QHelpEvent, QTextCursor, QWheelEvent
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
 from pytestqt.qtbot import QtBot
 from reading_helpers import row_rect_center, units_in_viewport, visible_rows, wait_ready
 
 from desktop.core.corpus import Corpus
 from desktop.ui.document_pane import DocumentPane
 from desktop.ui.main_window import MainWindow
+from desktop.ui.outline_model import KIND_ROLE
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -46,6 +47,34 @@ def test_first_run_shows_ungass_left_and_the_plan_of_action_right(open_window: O
                         "issues"]
     assert "  Part I. Demand reduction and related measures" in rows
     assert "GA resolution 74/178" in rows and "  Preamble (38)" not in rows
+
+
+def test_the_tree_tells_the_ungass_chapters_apart_at_laptop_width(open_window: Opener) -> None:
+    """Guards reading the tree at 1366 px: every UNGASS chapter row, as painted (elided to the
+    tree's width), differs from the others; the full title stays in the tooltip and in what
+    the filter searches."""
+    window = open_window()
+    tree = window.chapters.tree
+    model = tree.model()
+    ungass = model.index(0, 0)
+    delegate = tree.itemDelegate()
+    painted = []
+    for row in range(model.rowCount(ungass)):
+        index = model.index(row, 0, ungass)
+        if index.data(KIND_ROLE) != "heading":
+            continue
+        option = QStyleOptionViewItem()
+        option.initFrom(tree)
+        option.rect = tree.visualRect(index)
+        option.textElideMode = tree.textElideMode()  # as the view sets it before painting
+        delegate.initStyleOption(option, index)
+        room = option.rect.width() - tree.indentation()
+        painted.append(option.fontMetrics.elidedText(option.text, option.textElideMode, room))
+        assert str(index.data()).startswith("Operational recommendations on ")
+        assert index.data() in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert len(painted) == 7 and len(set(painted)) == 7, painted
+    assert painted[3].startswith("…on cross-cutting issues: drugs")
+    assert painted[4].startswith("…on cross-cutting issues in")
 
 
 def test_viewport_helper_agrees_with_the_panes_own_index(open_window: Opener) -> None:

@@ -11,7 +11,7 @@ chapters and stay out of the outline.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from desktop.core.model import Instrument, Unit
@@ -75,6 +75,29 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > limit // 2 else limit].rstrip(",;: ") + "…"
+
+
+SHARED_OPENING_WORDS = 3  # sibling chapter titles that open alike for this many words
+
+
+def tree_titles(siblings: Sequence[OutlineNode]) -> dict[int, str]:
+    """Titles for a narrow tree, by row: where every sibling heading opens with the same
+    words (UNGASS 2016's seven chapters all open "Operational recommendations on …", two of
+    them "… on cross-cutting issues"), those words but the last give way to an ellipsis, so
+    what tells the chapters apart is what the tree shows first. Other rows are left out."""
+    headings = [node for node in siblings if node.kind == "heading" and node.title]
+    if len(headings) < 2:
+        return {}
+    words = [node.title.split() for node in headings]
+    shared = 0
+    for column in zip(*words, strict=False):
+        if any(word != column[0] for word in column):
+            break
+        shared += 1
+    if shared < SHARED_OPENING_WORDS:
+        return {}
+    return {node.row: f"{node.label} …{' '.join(title[shared - 1:])}".strip()
+            for node, title in zip(headings, words, strict=True) if len(title) > shared}
 
 
 def _spaced(path: str) -> str:
