@@ -39,6 +39,7 @@ class Hit:
     kind: str
     snippet: str  # with MARK_START / MARK_END around each match
     score: float  # higher is better
+    words: tuple[str, ...] = ()  # the unit's words that match, each once, as it spells them
 
 
 class QueryError(ValueError):
@@ -135,8 +136,9 @@ def search(db: sqlite3.Connection, text: str, instruments: tuple[str, ...] = (),
         f"({','.join(map(str, rowids))})").fetchall()
     scorer = _Scorer(db, alternatives)
     ranked = sorted(rows, key=lambda row: (-scorer.score(row[4]), row[0]))[:limit]
-    return [Hit(unit_id, instrument, kind, _snippet(text_, alternatives),
-                scorer.score(text_)) for _, unit_id, instrument, kind, text_ in ranked]
+    wanted = _wanted(alternatives)
+    return [Hit(unit_id, instrument, kind, _snippet(text_, wanted), scorer.score(text_),
+                _matched(text_, wanted)) for _, unit_id, instrument, kind, text_ in ranked]
 
 
 class _Scorer:
@@ -176,9 +178,19 @@ class _Scorer:
         return total
 
 
-def _snippet(text: str, alternatives: list[list[str]]) -> str:
+def _wanted(alternatives: list[list[str]]) -> set[str]:
+    """The folded words any term of the query matches (a prefix's expansions included)."""
+    return {w for group in alternatives for entry in group for w in entry.split()}
+
+
+def _matched(text: str, wanted: set[str]) -> tuple[str, ...]:
+    """The words of `text` the query matches, each once, as the text spells them ("traffic*"
+    finds "trafficking" and "traffickers"): what a view marks in the unit."""
+    return tuple(dict.fromkeys(w for w in re.findall(r"\w+", text) if fold(w) in wanted))
+
+
+def _snippet(text: str, wanted: set[str]) -> str:
     """A window of words around the first match, each matching word marked."""
-    wanted = {w for group in alternatives for entry in group for w in entry.split()}
     pieces = re.findall(r"\S+", text)
     marked = [re.sub(r"\w+", lambda m: f"{MARK_START}{m.group(0)}{MARK_END}"
                      if fold(m.group(0)) in wanted else m.group(0), piece) for piece in pieces]

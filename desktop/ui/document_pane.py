@@ -24,6 +24,7 @@ from desktop.ui.theme import (
     DEFAULT_ZOOM,
     READING_POINT_SIZE,
     current_unit_colour,
+    found_colour,
     reading_column,
     reading_font,
     render_style,
@@ -194,6 +195,7 @@ class DocumentPane(QFrame):
             return
         self.view.set_current_colour(current_unit_colour(self.palette()))
         self.view.set_target_colour(target_colour(self.palette()))
+        self.view.set_found_colour(found_colour(self.palette()))
         self.view.set_column(reading_column(font, style.indent_px))
         if self._loaded is not None and self._loaded[0] == self._instrument:
             self._render(font, style)  # a new size or palette: the reading position stays

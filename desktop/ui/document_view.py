@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, QRectF, QRegularExpression, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -19,10 +19,11 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QTextCharFormat,
     QTextOption,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 # The gap left above a unit scrolled to the top, so its first line is not glued to the edge.
 TOP_GAP = 6
@@ -66,6 +67,8 @@ class DocumentView(QTextBrowser):
         self._top: str | None = None
         self._notes: dict[str, str] = {}  # footnote id -> its text, shown on click
         self._after_paint: Callable[[], None] | None = None
+        self._found: tuple[str | None, tuple[str, ...]] = (None, ())  # a unit, words in it
+        self._found_colour = QColor(0, 0, 0, 0)
         self._column = 0  # the widest the text may run (0: the viewport's width)
 
     # -- loading ---------------------------------------------------------------------------
@@ -83,6 +86,7 @@ class DocumentView(QTextBrowser):
         self._fit_column(self.viewport().width())
         self._notes = notes
         self._index(set(units))
+        self._show_found()  # the old marks pointed into the document just replaced
         self._top = None
         if keep and keep[0] in self._block:
             self.scroll_to_unit(keep[0], keep[1])
@@ -290,6 +294,8 @@ class DocumentView(QTextBrowser):
             return
         changed = unit_id != self._current
         self._current = unit_id
+        if changed and self._found[0] is not None and unit_id != self._found[0]:
+            self.set_found(None)  # the reader moved on from the search result
         self._mark()
         if changed and unit_id:
             self.current_changed.emit(unit_id)
@@ -308,6 +314,47 @@ class DocumentView(QTextBrowser):
 
     def _mark(self) -> None:
         self.viewport().update()
+
+    # -- words a search found --------------------------------------------------------------
+
+    def set_found(self, unit_id: str | None, words: Iterable[str] = ()) -> None:
+        """Mark these words (whole words, any case) wherever they stand in the unit: what a
+        search result found there. None clears the marks."""
+        self._found = (unit_id, tuple(words)) if unit_id else (None, ())
+        self._show_found()
+
+    def found(self) -> list[str]:
+        """The marked words as they stand in the text, in document order."""
+        return [selection.cursor.selectedText() for selection in self.extraSelections()]
+
+    def set_found_colour(self, colour: QColor) -> None:
+        self._found_colour = colour
+        self._show_found()
+
+    def _show_found(self) -> None:
+        unit_id, words = self._found
+        selections: list[QTextEdit.ExtraSelection] = []
+        if unit_id in self._block and words:
+            document = self.document()
+            start = document.findBlockByNumber(self._block[unit_id]).position()
+            after = self._order.index(unit_id) + 1
+            end = (document.findBlockByNumber(self._block[self._order[after]]).position()
+                   if after < len(self._order) else document.characterCount())
+            options = (QRegularExpression.PatternOption.CaseInsensitiveOption
+                       | QRegularExpression.PatternOption.UseUnicodePropertiesOption)
+            pattern = QRegularExpression(
+                r"\b(?:" + "|".join(QRegularExpression.escape(w) for w in words) + r")\b",
+                options)
+            mark = QTextCharFormat()
+            mark.setBackground(self._found_colour)
+            cursor = document.find(pattern, start)
+            while not cursor.isNull() and cursor.selectionEnd() <= end:
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = mark
+                selections.append(selection)
+                cursor = document.find(pattern, cursor.selectionEnd())
+        self.setExtraSelections(selections)
 
     # -- corresponding units ---------------------------------------------------------------
 

@@ -312,8 +312,13 @@ class MainWindow(QMainWindow):
         return self.navigator.open(unit_id, give_focus=give_focus and self.isVisible())
 
     def open_result(self, unit_id: str) -> bool:
-        """A search result: opened, while the keyboard stays in the results (↓, Enter)."""
-        return self.open_unit(unit_id, give_focus=False)
+        """A search result: opened with the words it found marked, while the keyboard stays
+        in the results (↓, Enter)."""
+        if not self.open_unit(unit_id, give_focus=False):
+            return False
+        pane = self.pane_area.focused_pane()  # the pane it opened in (Navigator.open)
+        pane.view.set_found(unit_id, self.search.found_words(unit_id))
+        return True
 
     # -- remembering -----------------------------------------------------------------------
 

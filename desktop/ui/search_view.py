@@ -35,6 +35,7 @@ class SearchDock(QDockWidget):
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self._source = source
+        self._words: dict[str, tuple[str, ...]] = {}  # unit -> the words its hit found
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText(self.tr("Search all instruments"))
@@ -97,6 +98,7 @@ class SearchDock(QDockWidget):
             else:
                 self.summary.setText(self._summary(len(hits), text))
         self.model.set_hits(hits)
+        self._words = {hit.unit: hit.words for hit in hits}
         if hits:
             self.results.setCurrentIndex(self.model.index(0, 0))
         self.searched.emit(len(hits))
@@ -109,6 +111,10 @@ class SearchDock(QDockWidget):
         if count >= LIMIT:
             return self.tr("The best %d results.") % LIMIT
         return self.tr("%d results.") % count
+
+    def found_words(self, unit_id: str) -> tuple[str, ...]:
+        """The words the listed result for this unit found, as the unit spells them."""
+        return self._words.get(unit_id, ())
 
     def filters(self) -> tuple[str, str]:
         """The instrument and part chosen ("" for all), to remember."""

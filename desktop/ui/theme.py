@@ -72,3 +72,10 @@ def target_colour(palette: QPalette) -> QColor:
     hue, saturation, lightness, _alpha = highlight.getHslF()
     return QColor.fromHslF((max(hue, 0.0) + 0.75) % 1.0, max(saturation, 0.5),
                            min(max(lightness, 0.35), 0.65))
+
+
+def found_colour(palette: QPalette) -> QColor:
+    """Words a search found, marked as a highlighter pen would: amber, strong on a light base,
+    translucent on a dark one so the light text stays readable."""
+    dark = palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+    return QColor(255, 193, 7, 110) if dark else QColor(255, 213, 79)

@@ -55,3 +55,13 @@ def test_common_phrase_returns_the_limit(corpus: Corpus) -> None:
     hits = corpus.search('"of the"', limit=7)
     assert len(hits) == 7
     assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+
+
+def test_a_hit_names_the_words_it_matched_as_the_unit_spells_them(corpus: Corpus) -> None:
+    """Guards what the window marks in an opened result: every word of the unit that the
+    query matches, once each — a prefix's completions included, not only those the snippet
+    shows."""
+    hits = {hit.unit: hit for hit in corpus.search("traffic*", limit=100)}
+    assert hits["poa2009/24(a)"].words == ("trafficking", "traffickers")
+    naloxone = corpus.search("Naloxone")
+    assert {hit.words for hit in naloxone} == {("naloxone",)}

@@ -15,10 +15,12 @@ from reading_helpers import click_unit, marked_in_viewport, units_in_viewport, w
 from desktop.core.search import MARK_END, MARK_START
 from desktop.ui.document_pane import DocumentPane
 from desktop.ui.document_source import DocumentSource
+from desktop.ui.document_view import DocumentView
 from desktop.ui.links_model import LinksModel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.rows_model import UNIT_ROLE
 from desktop.ui.search_model import SearchModel
+from desktop.ui.theme import found_colour
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -216,6 +218,34 @@ def test_search_dock_finds_as_you_type_and_opens_a_result_with_the_panes_followi
     assert units_in_viewport(left.view)[0] == "ungass2016/1(m)"
     assert left.sync_bar.status.text() == "Leading"
     assert right.sync_bar.status.text() == "No counterpart"
+
+
+def _amber_pixels(view: DocumentView) -> int:
+    """How many pixels of the viewport wear the found-words colour (a person sees them)."""
+    colour = found_colour(view.palette()).name()
+    image = view.viewport().grab().toImage()
+    return sum(image.pixelColor(x, y).name() == colour
+               for y in range(0, image.height(), 2) for x in range(0, image.width(), 2))
+
+
+def test_a_search_result_opens_with_the_words_it_found_marked(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """Guards finding the word in a long paragraph: "traffic" (a prefix as typed) opens
+    Plan of Action 24 (a) with "trafficking" and "traffickers" marked in it, nowhere else;
+    the marks go when the reader clicks another paragraph."""
+    window = open_window()
+    left, right = _panes(window)
+    qtbot.keyClick(left.view, Qt.Key.Key_F, CTRL)
+    dock = window.search
+    with qtbot.waitSignal(dock.searched):
+        qtbot.keyClicks(dock.field, "traffic")
+    _click_row(qtbot, dock.results, "Plan of Action (2009), para. 24 (a)")
+    wait_ready(qtbot, window)
+    assert units_in_viewport(right.view)[0] == "poa2009/24(a)"
+    assert right.view.found() == ["trafficking", "traffickers"]
+    assert _amber_pixels(right.view) > 0 and _amber_pixels(left.view) == 0
+    click_unit(qtbot, right.view, "poa2009/24(b)")
+    assert right.view.found() == [] and _amber_pixels(right.view) == 0
 
 
 def test_search_filters_by_instrument_and_part(open_window: Opener, qtbot: QtBot) -> None:
