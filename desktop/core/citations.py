@@ -174,6 +174,37 @@ def cite(unit: Unit, instrument: Instrument) -> str:
     return text
 
 
+def cite_range(first: Unit, last: Unit, instrument: Instrument) -> str:
+    """The citation of the units from `first` to `last` (in document order, one instrument):
+    "para. 1 (a)–(c)" within one paragraph, "para. 1, from the chapeau to (c)", "paras. 1–3",
+    "paras. 1 (m)–2 (b)", "third to fifth preambular paragraphs"; other spans name both ends."""
+    if first.id == last.id:
+        return cite(first, instrument)
+    numbered = r"(\d+)((?:\([a-z]+\))*)"
+    if (m := re.fullmatch(numbered, first.path)) and (n := re.fullmatch(numbered, last.path)):
+        if m[1] != n[1]:
+            return f"{_label(instrument)}, paras. {_spaced(m[1] + m[2])}–{_spaced(n[1] + n[2])}"
+        head, tail = re.findall(r"\([a-z]+\)", m[2]), re.findall(r"\([a-z]+\)", n[2])
+        shared = 0
+        while shared < min(len(head), len(tail)) and head[shared] == tail[shared]:
+            shared += 1
+        where = _spaced(m[1] + "".join(head[:shared]))
+        rest = _spaced("".join(tail[shared:]))
+        if shared == len(head):  # from a paragraph (or subparagraph) into its own parts
+            return f"{_label(instrument)}, para. {where}, from the chapeau to {rest}"
+        return f"{_label(instrument)}, para. {where} {_spaced(''.join(head[shared:]))}–{rest}"
+    if (m := re.fullmatch(r"pp(\d+)", first.path)) and (n := re.fullmatch(r"pp(\d+)", last.path)):
+        return (f"{_label(instrument)}, {ordinal(int(m[1]))} to {ordinal(int(n[1]))} "
+                "preambular paragraphs")
+    return (f"{_label(instrument)}, {describe(first.path, instrument.id)} to "
+            f"{describe(last.path, instrument.id)}")
+
+
+def _spaced(path: str) -> str:
+    """"1(a)(ii)" -> "1 (a) (ii)", as citations print it."""
+    return path.replace("(", " (").strip()
+
+
 # --- reading what delegates type --------------------------------------------------------------
 
 # Words that carry no information once the rules below have their keywords.

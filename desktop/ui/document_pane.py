@@ -8,8 +8,16 @@ and `clear_sync`; it never starts a sync itself except when its reader clicks in
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QShowEvent, QTextDocument, QTextOption
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from desktop.core.correspondence import INDIRECT, LINKED, Correspondence
@@ -30,6 +38,8 @@ from desktop.ui.theme import (
     render_style,
     target_colour,
 )
+
+COPY_WITH_CITATION_KEY = "Ctrl+Shift+C"  # the window's Edit menu has the action
 
 
 class DocumentPane(QFrame):
@@ -72,6 +82,8 @@ class DocumentPane(QFrame):
         self.view.unit_chosen.connect(lambda unit: self.unit_chosen.emit(self, unit))
         self.sync_bar.link_toggled.connect(self._link_toggled)
         self.sync_bar.step_requested.connect(lambda step: self.step_requested.emit(self, step))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.setFocusProxy(self.view)
 
     # -- what the pane shows ---------------------------------------------------------------
@@ -379,6 +391,25 @@ class DocumentPane(QFrame):
         self.view.set_targets([])
 
     # -- printing --------------------------------------------------------------------------
+
+    def copy_with_citation(self) -> str:
+        """Put the selection (or the current unit) on the clipboard as a brief quotes it: the
+        text, then its citation in square brackets. Returns what was copied ("" if nothing)."""
+        text, units = self.view.excerpt()
+        if not text:
+            return ""
+        copied = f"{text}\n[{self._source.range_citation(units[0], units[-1])}]"
+        QGuiApplication.clipboard().setText(copied)
+        return copied
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = self.view.createStandardContextMenu(position)
+        menu.addSeparator()
+        action = menu.addAction(self.tr("Copy with citation"), self.copy_with_citation)
+        action.setShortcut(QKeySequence(COPY_WITH_CITATION_KEY))  # shown; the window's acts
+        action.setEnabled(bool(self.view.textCursor().hasSelection() or self.current_unit()))
+        menu.exec(self.view.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     def print_document(self, selection_only: bool = False) -> QTextDocument:
         """What printing the pane prints: the whole instrument, or the units the selection

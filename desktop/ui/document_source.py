@@ -61,6 +61,16 @@ class DocumentSource:
         instrument = self.instrument(unit.instrument) if unit else None
         return cite(unit, instrument) if unit and instrument else unit_id
 
+    def range_citation(self, first_id: str, last_id: str) -> str:
+        """The citation of the units from one to another of one instrument ("para. 1 (a)–(c)")."""
+        from desktop.core.citations import cite_range
+
+        first, last = self.unit(first_id), self.unit(last_id)
+        instrument = self.instrument(first.instrument) if first else None
+        if first is None or last is None or instrument is None:
+            return first_id
+        return cite_range(first, last, instrument)
+
     def short_citation(self, unit_id: str) -> str:
         """"UNGASS 1 (a)", "PoA 41 (g)": where space is short."""
         from desktop.core.short_citations import short_citation

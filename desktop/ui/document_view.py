@@ -331,15 +331,18 @@ class DocumentView(QTextBrowser):
         self._found_colour = colour
         self._show_found()
 
+    def _span(self, unit_id: str) -> tuple[int, int]:
+        """Where a unit's text lies in the document: its block (a Problem or Action line
+        after it, or a footnote, is not part of it)."""
+        block = self.document().findBlockByNumber(self._block[unit_id])
+        return block.position(), block.position() + block.length() - 1
+
     def _show_found(self) -> None:
         unit_id, words = self._found
         selections: list[QTextEdit.ExtraSelection] = []
         if unit_id in self._block and words:
             document = self.document()
-            start = document.findBlockByNumber(self._block[unit_id]).position()
-            after = self._order.index(unit_id) + 1
-            end = (document.findBlockByNumber(self._block[self._order[after]]).position()
-                   if after < len(self._order) else document.characterCount())
+            start, end = self._span(unit_id)
             options = (QRegularExpression.PatternOption.CaseInsensitiveOption
                        | QRegularExpression.PatternOption.UseUnicodePropertiesOption)
             pattern = QRegularExpression(
@@ -397,6 +400,35 @@ class DocumentView(QTextBrowser):
         last = document.findBlock(max(cursor.selectionStart(),
                                       cursor.selectionEnd() - 1)).blockNumber()
         return [unit for unit in self._order if first <= self._block[unit] <= last]
+
+    def excerpt(self) -> tuple[str, list[str]]:
+        """What a brief quotes: the selected text (or, with none, the current unit whole) as
+        plain text — footnote calls left out, a label and its text one space apart — and the
+        units it comes from."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            units = self.selected_units()
+        elif self._current in self._block:
+            start, end = self._span(self._current)
+            units = [self._current]
+        else:
+            return "", []
+        lines = []
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            pieces = []
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                if not fragment.charFormat().anchorHref().startswith("fn:"):
+                    first = max(start, fragment.position()) - fragment.position()
+                    last = min(end, fragment.position() + fragment.length()) - fragment.position()
+                    pieces.append(fragment.text()[max(first, 0):max(last, 0)])
+                fragments += 1
+            lines.append(" ".join("".join(pieces).replace("\t", " ").split()))
+            block = block.next()
+        return "\n".join(line for line in lines if line), units
 
     # -- interaction -----------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from desktop.ui.document_pane import DocumentPane
+from desktop.ui.document_pane import COPY_WITH_CITATION_KEY, DocumentPane
 from desktop.ui.document_source import DEFAULT_PANES, MAIN_INSTRUMENTS, DocumentSource
 from desktop.ui.links_view import LinksDock
 from desktop.ui.navigator import Navigator
@@ -139,13 +139,17 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
-        self._menus = {"file": bar.addMenu(self.tr("&File")), "view": bar.addMenu(self.tr("&View")),
+        self._menus = {"file": bar.addMenu(self.tr("&File")), "edit": bar.addMenu(self.tr("&Edit")),
+                       "view": bar.addMenu(self.tr("&View")),
                        "go": bar.addMenu(self.tr("&Go")), "panes": bar.addMenu(self.tr("&Panes")),
                        "help": bar.addMenu(self.tr("&Help"))}
         self._action("help", self.tr("&About Concordia"), self.show_about)
         self._action("file", self.tr("&Print…"), self.print_focused_pane, Key.Print)
         self._menus["file"].addSeparator()
         self._action("file", self.tr("&Quit"), self.close, Key.Quit, "Ctrl+Q")
+
+        self._action("edit", self.tr("Copy with &citation"), self.copy_with_citation,
+                     COPY_WITH_CITATION_KEY)
 
         self._action("view", self.tr("Zoom &in"), lambda: self.zoom(1), Key.ZoomIn, "Ctrl+=")
         self._action("view", self.tr("Zoom &out"), lambda: self.zoom(-1), Key.ZoomOut)
@@ -202,6 +206,10 @@ class MainWindow(QMainWindow):
                      lambda: self.pane_area.focused_pane().cycle_instrument(-1), "Ctrl+PgUp")
         self._menus[panes].addSeparator()
         self._action(panes, self.tr("Lin&k or unlink this pane"), self.toggle_link, "Ctrl+K")
+
+    def copy_with_citation(self) -> str:
+        """The focused pane's selection (or current unit) to the clipboard, cited."""
+        return self.pane_area.focused_pane().copy_with_citation()
 
     def show_about(self) -> None:
         from desktop import __version__

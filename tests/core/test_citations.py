@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.citations import CitationIndex, Resolution, cite, ordinal
+from desktop.core.citations import CitationIndex, Resolution, cite, cite_range, ordinal
 from desktop.core.model import Instrument, Unit
 
 # The corpus builder is written in parallel: a small hand-made corpus stands in for it.
@@ -163,6 +163,31 @@ def cite_id(uid: str) -> str:
 def test_cite_forms(uid: str, expected: str) -> None:
     """cite() gives the exact UN-style string for every path form."""
     assert cite_id(uid) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        ("ungass2016/1(a)", "ungass2016/1(c)", "A/RES/S-30/1, annex, para. 1 (a)–(c)"),
+        ("ungass2016/1", "ungass2016/1(b)",
+         "A/RES/S-30/1, annex, para. 1, from the chapeau to (b)"),
+        ("pd2009/24(b)(i)", "pd2009/24(b)(iii)",
+         "Political Declaration (2009), para. 24 (b) (i)–(iii)"),
+        ("pd2009/24(a)", "pd2009/24(b)(ii)", "Political Declaration (2009), para. 24 (a)–(b) (ii)"),
+        ("res74-178/1", "res74-178/3", "A/RES/74/178, paras. 1–3"),
+        ("ungass2016/1(m)", "ungass2016/2(b)", "A/RES/S-30/1, annex, paras. 1 (m)–2 (b)"),
+        ("ungass2016/pp3", "ungass2016/pp5",
+         "A/RES/S-30/1, annex, third to fifth preambular paragraphs"),
+        ("ungass2016/h:4.1", "ungass2016/4(c)",
+         "A/RES/S-30/1, annex, chapter 4, section 1 to para. 4 (c)"),
+        ("poa2009/41(g)", "poa2009/41(g)", "Plan of Action (2009), para. 41 (g)"),
+    ],
+)
+def test_cite_range_forms(first: str, last: str, expected: str) -> None:
+    """Guards the citation under a copied excerpt: a span of units named as UN documents
+    name it (one paragraph's subparagraphs, several paragraphs, preambular paragraphs)."""
+    head, tail = make_unit(first), make_unit(last)
+    assert cite_range(head, tail, INSTRUMENTS[head.instrument]) == expected
 
 
 def test_cite_uses_the_instruments_prefix() -> None:

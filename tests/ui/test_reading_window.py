@@ -291,6 +291,46 @@ def test_triple_click_and_ctrl_c_copy_a_paragraph_as_printed(
     assert right.view.selected_units() == ["poa2009/41(g)"]
 
 
+def test_ctrl_shift_c_copies_an_excerpt_with_its_citation(
+        open_window: Opener, qtbot: QtBot, corpus: Corpus) -> None:
+    """Guards the excerpt a delegate pastes into a brief: after a click in Plan of Action 1,
+    Ctrl+Shift+C copies its words as printed without the footnote call ("in 1998 to attain",
+    not "199817"), then its citation; a selection from UNGASS 1 (a) into 1 (c) is cited as
+    "para. 1 (a)–(c)"."""
+    window = open_window()
+    left, right = _panes(window)
+    right.show_unit("poa2009/1", mark=False)
+    click_point = right.view.unit_rect("poa2009/1")
+    assert click_point is not None
+    qtbot.mouseClick(right.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(400, int(click_point.top()) - right.view.verticalScrollBar().value()
+                                + 8))
+    assert right.view.current_unit() == "poa2009/1"
+    qtbot.keyClick(right.view, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    unit = corpus.unit("poa2009/1")
+    assert unit is not None and "in 1998 to attain" in unit.text
+    assert QGuiApplication.clipboard().text() == (f"1. {unit.text}\n"
+                                                  "[Plan of Action (2009), para. 1]")
+
+    left.show_unit("ungass2016/1(a)")
+    qtbot.mouseClick(left.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    first, last = left.view.unit_rect("ungass2016/1(a)"), left.view.unit_rect("ungass2016/1(c)")
+    assert first is not None and last is not None
+    cursor = left.view.cursorForPosition(QPoint(60, int(first.top()) + 8
+                                                - left.view.verticalScrollBar().value()))
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+    end = left.view.cursorForPosition(QPoint(60, int(last.top()) + 8
+                                             - left.view.verticalScrollBar().value()))
+    end.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.setPosition(end.position(), QTextCursor.MoveMode.KeepAnchor)
+    left.view.setTextCursor(cursor)  # as a drag from (a) to the end of (c) leaves it
+    qtbot.keyClick(left.view, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    lines = QGuiApplication.clipboard().text().split("\n")
+    texts = [corpus.unit(f"ungass2016/1({letter})") for letter in "abc"]
+    assert lines == [*(f"({letter}) {u.text}" for letter, u in zip("abc", texts, strict=True)
+                       if u is not None), "[A/RES/S-30/1, annex, para. 1 (a)–(c)]"]
+
+
 def _call_point(pane: DocumentPane, href: str) -> QPoint:
     """Where a footnote call (an anchor with this href) is drawn in the viewport."""
     block = pane.view.document().begin()
