@@ -8,6 +8,8 @@ Going somewhere new after going back drops the places ahead, as in a browser.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 LIMIT = 500  # places kept; the oldest go first
 
 
@@ -59,3 +61,19 @@ class History:
 
     def places(self) -> list[str]:
         return list(self._places)
+
+    def position(self) -> int:
+        """Where in places() the reader is (-1: nowhere yet)."""
+        return self._index
+
+    def restore(self, places: list[str], position: int,
+                known: Callable[[str], bool] = lambda place: True) -> None:
+        """Take back a history kept across a restart: the places still `known` (a rebuilt
+        corpus may have lost some), the newest `limit` of them, the reader at the same place
+        (or, if that one is gone, the nearest earlier one; out of range: the last)."""
+        kept = [(i, place) for i, place in enumerate(places) if known(place)][-self._limit:]
+        self._places = [place for _, place in kept]
+        before = [n for n, (i, _) in enumerate(kept) if i <= position]
+        self._index = (before[-1] if before and 0 <= position < len(places)
+                       else len(self._places) - 1)
+        self._stepping = False

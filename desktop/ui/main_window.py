@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self._save_now)
         self._autosave_failed = False
         for signal in (self.pane_area.panes_changed, self.pane_area.focused_pane_changed,
-                       self.pane_area.splitterMoved, *(
+                       self.pane_area.splitterMoved, self.navigator.history_changed, *(
                            dock_signal for dock in (self.chapters, self.links, self.search)
                            for dock_signal in (dock.visibilityChanged,
                                                dock.dockLocationChanged))):
@@ -361,6 +361,8 @@ class MainWindow(QMainWindow):
                               int(tall * FIRST_RUN_LINKS_SHARE)], Qt.Orientation.Vertical)
         self.search.set_filters(*(settings.choice(key) for key in SEARCH_CHOICES))
         self.links.set_kind(settings.choice(LINKS_CHOICE))
+        self.navigator.history.restore(*settings.history(),
+                                       known=lambda place: self._source.unit(place) is not None)
         splitter = settings.splitter_state()
         if splitter is not None:
             self.pane_area.restoreState(splitter)
@@ -393,6 +395,7 @@ class MainWindow(QMainWindow):
             zoom=self._zoom,
             choices={**dict(zip(SEARCH_CHOICES, self.search.filters(), strict=True)),
                      LINKS_CHOICE: self.links.current_kind()},
+            history=(self.navigator.history.places(), self.navigator.history.position()),
         )
         if not saved and report:
             print(f"concordia: could not save the window's layout to "

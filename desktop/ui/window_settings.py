@@ -69,13 +69,20 @@ class WindowSettings:
         self._settings.endArray()
         return panes
 
+    def history(self) -> tuple[list[str], int]:
+        """The places of Back and Forward (unit ids) and where the reader was among them."""
+        places = self._settings.value("history/places", [], type=list)
+        position = int(self._settings.value("history/position", -1, type=int))
+        return [str(place) for place in places if place], position
+
     def choice(self, key: str) -> str:
         """A remembered choice in a panel ("search/instrument", "links/kind"); "" if none."""
         return str(self._settings.value(key, "", type=str))
 
     def save(self, *, geometry: QByteArray, window_state: QByteArray, splitter: QByteArray,
              panes: list[PaneState], focused: int, zoom: int,
-             choices: dict[str, str] | None = None) -> bool:
+             choices: dict[str, str] | None = None,
+             history: tuple[list[str], int] = ([], -1)) -> bool:
         """Write everything at once (QSettings replaces the file atomically); False when the
         file could not be written."""
         settings = self._settings
@@ -86,6 +93,8 @@ class WindowSettings:
         settings.setValue("view/zoom", zoom)
         for key, value in (choices or {}).items():
             settings.setValue(key, value)
+        settings.setValue("history/places", history[0])
+        settings.setValue("history/position", history[1])
         settings.remove("panes/list")
         settings.beginWriteArray("panes/list", len(panes))
         for position, pane in enumerate(panes):

@@ -41,3 +41,24 @@ def test_history_keeps_a_bounded_number_of_places() -> None:
         history.visit(f"a/{number}")
     assert history.places() == ["a/2", "a/3", "a/4"]
     assert history.current() == "a/4"
+
+
+def test_a_history_kept_across_a_restart_comes_back_without_lost_places() -> None:
+    """Guards Back after a restart: the places come back with the reader where they were;
+    places the rebuilt corpus no longer has are dropped, the reader staying at the nearest
+    earlier one; only the newest `limit` are kept."""
+    history = History()
+    history.restore(["a", "b", "c", "d"], 2)
+    assert history.current() == "c" and history.back() == "b" and history.forward() == "c"
+    assert history.forward() == "d" and not history.can_go_forward()
+
+    history.restore(["a", "gone", "c"], 1, known=lambda place: place != "gone")
+    assert history.places() == ["a", "c"] and history.current() == "a"
+
+    short = History(limit=2)
+    short.restore(["a", "b", "c"], 2)
+    assert short.places() == ["b", "c"] and short.current() == "c"
+    short.restore(["a", "b"], 7)  # out of range: the last place
+    assert short.current() == "b"
+    short.restore([], -1)
+    assert short.current() is None and not short.can_go_back()

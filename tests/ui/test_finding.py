@@ -197,6 +197,24 @@ def test_keyboard_steps_unit_by_unit_and_heading_by_heading(
 
 # -- search ----------------------------------------------------------------------------------
 
+def test_back_still_works_after_a_restart(open_window: Opener, qtbot: QtBot) -> None:
+    """Guards history across a restart: two jumps, the window closed; a new window on the same
+    data directory goes Back with Alt+Left to the first jump."""
+    first = open_window()
+    left, right = _panes(first)
+    click_unit(qtbot, left.view, "ungass2016/1(a)")
+    click_unit(qtbot, right.view, "poa2009/12(c)")
+    first.close()
+
+    second = open_window()
+    left, right = _panes(second)
+    assert second.back_action.isEnabled() and not second.forward_action.isEnabled()
+    qtbot.keyClick(right.view, Qt.Key.Key_Left, ALT)
+    assert left.view.current_unit() == "ungass2016/1(a)"
+    assert "ungass2016/1(a)" in units_in_viewport(left.view)
+    assert second.forward_action.isEnabled()
+
+
 def test_search_dock_finds_as_you_type_and_opens_a_result_with_the_panes_following(
         open_window: Opener, qtbot: QtBot) -> None:
     """Guards the search dock: Ctrl+F, typing "nalox" already lists the two paragraphs on
