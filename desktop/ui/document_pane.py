@@ -398,7 +398,10 @@ class DocumentPane(QFrame):
         text, units = self.view.excerpt()
         if not text:
             return ""
-        copied = f"{text}\n[{self._source.range_citation(units[0], units[-1])}]"
+        # A selection inside a Problem or Action line touches no unit: the instrument is cited.
+        citation = (self._source.range_citation(units[0], units[-1]) if units
+                    else self._source.instrument_citation(self._instrument))
+        copied = f"{text}\n[{citation}]"
         QGuiApplication.clipboard().setText(copied)
         return copied
 

@@ -61,6 +61,13 @@ class DocumentSource:
         instrument = self.instrument(unit.instrument) if unit else None
         return cite(unit, instrument) if unit and instrument else unit_id
 
+    def instrument_citation(self, instrument_id: str) -> str:
+        """How citations name the instrument ("A/RES/74/178", "Plan of Action (2009)")."""
+        instrument = self.instrument(instrument_id)
+        if instrument is None:
+            return instrument_id
+        return instrument.citation_prefix or instrument.short_title or instrument.id
+
     def range_citation(self, first_id: str, last_id: str) -> str:
         """The citation of the units from one to another of one instrument ("para. 1 (a)–(c)")."""
         from desktop.core.citations import cite_range

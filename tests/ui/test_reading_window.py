@@ -330,6 +330,16 @@ def test_ctrl_shift_c_copies_an_excerpt_with_its_citation(
     assert lines == [*(f"({letter}) {u.text}" for letter, u in zip("abc", texts, strict=True)
                        if u is not None), "[A/RES/S-30/1, annex, para. 1 (a)–(c)]"]
 
+    qtbot.mouseClick(right.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(400, 20))
+    problem = right.view.document().begin()  # a Problem line belongs to no unit
+    while problem.text() != "Problem":
+        problem = problem.next()
+    cursor = QTextCursor(problem)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    right.view.setTextCursor(cursor)
+    qtbot.keyClick(right.view, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert QGuiApplication.clipboard().text() == "Problem\n[Plan of Action (2009)]"
+
 
 def _call_point(pane: DocumentPane, href: str) -> QPoint:
     """Where a footnote call (an anchor with this href) is drawn in the viewport."""
