@@ -421,7 +421,10 @@ class DocumentView(QTextBrowser):
             fragments = block.begin()
             while not fragments.atEnd():
                 fragment = fragments.fragment()
-                if not fragment.charFormat().anchorHref().startswith("fn:"):
+                format_ = fragment.charFormat()
+                # Footnote calls and the repair and sic marks (which carry a tooltip) are the
+                # edition's apparatus, not the instrument's words.
+                if not format_.anchorHref().startswith("fn:") and not format_.toolTip():
                     first = max(start, fragment.position()) - fragment.position()
                     last = min(end, fragment.position() + fragment.length()) - fragment.position()
                     pieces.append(fragment.text()[max(first, 0):max(last, 0)])

@@ -295,8 +295,8 @@ def test_ctrl_shift_c_copies_an_excerpt_with_its_citation(
         open_window: Opener, qtbot: QtBot, corpus: Corpus) -> None:
     """Guards the excerpt a delegate pastes into a brief: after a click in Plan of Action 1,
     Ctrl+Shift+C copies its words as printed without the footnote call ("in 1998 to attain",
-    not "199817"), then its citation; a selection from UNGASS 1 (a) into 1 (c) is cited as
-    "para. 1 (a)–(c)"."""
+    not "199817"), then its citation; a repaired unit comes without its ✎ mark; a selection
+    from UNGASS 1 (a) into 1 (c) is cited as "para. 1 (a)–(c)"."""
     window = open_window()
     left, right = _panes(window)
     right.show_unit("poa2009/1", mark=False)
@@ -311,6 +311,12 @@ def test_ctrl_shift_c_copies_an_excerpt_with_its_citation(
     assert unit is not None and "in 1998 to attain" in unit.text
     assert QGuiApplication.clipboard().text() == (f"1. {unit.text}\n"
                                                   "[Plan of Action (2009), para. 1]")
+    repaired = corpus.unit("poa2009/2(b)")  # its ✎ mark is the edition's, not the text's
+    assert repaired is not None
+    right.show_unit(repaired.id)
+    qtbot.keyClick(right.view, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert QGuiApplication.clipboard().text() == (f"(b) {repaired.text}\n"
+                                                  "[Plan of Action (2009), para. 2 (b)]")
 
     left.show_unit("ungass2016/1(a)")
     qtbot.mouseClick(left.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
