@@ -64,6 +64,7 @@ class DocumentPane(QFrame):
         self._following: Correspondence | None = None  # what the pane shows for the leader
         self._active = 0  # which of the corresponding units is shown now
         self._follow_pending = False  # to show once the whole text is laid out
+        self._follow_moves = True  # …and then brought into view
         self.header = PaneHeader(source.instruments(), self)
         self.sync_bar = SyncBar(source, self)
         self.view = DocumentView(self)
@@ -266,7 +267,7 @@ class DocumentPane(QFrame):
         self.view.set_current(self._pending_current)
         self._pending_top = self._pending_current = None
         if self._follow_pending:
-            self._show_following()
+            self._show_following(self._follow_moves)
         self._update_location(self.view.top_unit() or "")
         self.loaded.emit()
 
@@ -312,22 +313,23 @@ class DocumentPane(QFrame):
         self._forget_following()
         self.sync_bar.show_leading(unit_id)
 
-    def follow(self, result: Correspondence) -> None:
+    def follow(self, result: Correspondence, move: bool = True) -> None:
         """Show what corresponds to the leading pane's unit: the first corresponding unit
         brought into view, all of them marked, "1 of N"; or say why there is none (the pane
-        then stays where it is, with no marks left from before)."""
+        then stays where it is, with no marks left from before). Without `move` the marks
+        and the bar are set but the pane stays where it is."""
         self._following, self._active = result, 0
         self.view.set_current(None)  # the current unit is the leading pane's
         self._pending_current = None
-        if self._loaded is None and self._opening:
+        if self._loaded is None and self._opening and move:
             self._complete(self._opening)  # going somewhere: lay out the whole text now
-        if self._loaded is None:  # not shown yet: marked and scrolled once laid out
-            self._follow_pending = True
-            if self.targets():
+        if self._loaded is None:  # not shown yet: marked (and scrolled) once laid out
+            self._follow_pending, self._follow_moves = True, move
+            if self.targets() and move:
                 self._pending_top = self._context(self.targets()[0]) or self.targets()[0]
             self.sync_bar.show_following(result, 0)
             return
-        self._show_following()
+        self._show_following(move)
 
     def clear_sync(self) -> None:
         """No pane leads any more: no marks, the bar says whether the pane is linked."""
@@ -366,8 +368,9 @@ class DocumentPane(QFrame):
         self._show_following()
         return True
 
-    def _show_following(self) -> None:
-        """Mark the corresponding units, bring the one shown now into view, say "k of N"."""
+    def _show_following(self, move: bool = True) -> None:
+        """Mark the corresponding units, bring the one shown now into view (unless not to
+        `move`), say "k of N"."""
         self._follow_pending = False
         result = self._following
         if result is None:
@@ -375,7 +378,7 @@ class DocumentPane(QFrame):
         marks = [TargetMark(target.unit, self._source.extent(target.unit), target.indirect)
                  for target in result.targets] if self.targets() else []
         self.view.set_targets(marks, self._active if marks else -1)
-        if marks:
+        if marks and move:
             unit = marks[self._active].first
             self.view.bring_into_view(unit, self._context(unit))
         self.sync_bar.show_following(result, self._active)

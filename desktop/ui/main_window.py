@@ -85,7 +85,8 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self._save_now)
         self._autosave_failed = False
         for signal in (self.pane_area.panes_changed, self.pane_area.focused_pane_changed,
-                       self.pane_area.splitterMoved, self.navigator.history_changed, *(
+                       self.pane_area.splitterMoved, self.navigator.history_changed,
+                       self.sync.synced, *(
                            dock_signal for dock in (self.chapters, self.links, self.search)
                            for dock_signal in (dock.visibilityChanged,
                                                dock.dockLocationChanged))):
@@ -363,6 +364,7 @@ class MainWindow(QMainWindow):
         self.links.set_kind(settings.choice(LINKS_CHOICE))
         self.navigator.history.restore(*settings.history(),
                                        known=lambda place: self._source.unit(place) is not None)
+        self._restore_leader(*settings.leader())
         splitter = settings.splitter_state()
         if splitter is not None:
             self.pane_area.restoreState(splitter)
@@ -383,8 +385,20 @@ class MainWindow(QMainWindow):
         self._autosave_failed = not saved
         self.settings_saved.emit(saved)
 
+    def _restore_leader(self, position: int, unit_id: str) -> None:
+        """The pane that led leads again with its unit, the others marking what corresponds
+        where they stand (each was restored to its own place, which the reader may have
+        scrolled after the sync)."""
+        panes = self.pane_area.panes()
+        unit = self._source.unit(unit_id)
+        if 0 <= position < len(panes) and unit is not None \
+                and unit.instrument == panes[position].instrument_id():
+            self.sync.lead(panes[position], unit_id, move=False)
+            self.links.show_unit(unit_id)
+
     def save_settings(self, report: bool = True) -> bool:
         panes = self.pane_area.panes()
+        leader = self.sync.leader()
         saved = self._settings.save(
             geometry=self.saveGeometry(),
             window_state=self.saveState(),
@@ -396,6 +410,8 @@ class MainWindow(QMainWindow):
             choices={**dict(zip(SEARCH_CHOICES, self.search.filters(), strict=True)),
                      LINKS_CHOICE: self.links.current_kind()},
             history=(self.navigator.history.places(), self.navigator.history.position()),
+            leader=(panes.index(leader), self.sync.unit() or "") if leader in panes
+            else (-1, ""),
         )
         if not saved and report:
             print(f"concordia: could not save the window's layout to "

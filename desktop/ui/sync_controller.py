@@ -30,7 +30,7 @@ class SyncPane(Protocol):
 
     def lead(self, unit_id: str) -> None: ...
 
-    def follow(self, result: Correspondence) -> None: ...
+    def follow(self, result: Correspondence, move: bool = True) -> None: ...
 
     def clear_sync(self) -> None: ...
 
@@ -70,9 +70,11 @@ class SyncController(QObject):
         """The leading pane's unit (None while no pane leads)."""
         return self._unit
 
-    def lead(self, pane: SyncPane, unit_id: str) -> bool:
+    def lead(self, pane: SyncPane, unit_id: str, move: bool = True) -> bool:
         """The reader moved to `unit_id` in `pane`: it leads, the other linked panes follow.
-        False (and nothing moves) during a sync, or when the pane is not linked."""
+        False (and nothing moves) during a sync, or when the pane is not linked. Without
+        `move` the others only mark what corresponds and say so, staying where they are (a
+        restart restores who led without undoing where the reader had scrolled)."""
         if self._busy or not pane.is_linked():
             return False
         with self._guard():
@@ -83,16 +85,20 @@ class SyncController(QObject):
                 if other is pane:
                     other.lead(unit_id)
                 else:
-                    self._follow(other)
+                    self._follow(other, move)
         self.synced.emit(unit_id)
         return True
 
-    def _follow(self, pane: SyncPane) -> None:
+    def _follow(self, pane: SyncPane, move: bool = True) -> None:
         if self._unit is None or not pane.is_linked():
             return
         instrument = pane.instrument_id()
         self._followed[id(pane)] = (self._unit, instrument)
-        pane.follow(self._find(self._unit, instrument))
+        result = self._find(self._unit, instrument)
+        if move:
+            pane.follow(result)
+        else:
+            pane.follow(result, move=False)
 
     def link_changed(self, pane: SyncPane, linked: bool) -> None:
         """A pane was linked (it catches up with the leading pane) or unlinked (if it led,

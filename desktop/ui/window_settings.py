@@ -75,6 +75,11 @@ class WindowSettings:
         position = int(self._settings.value("history/position", -1, type=int))
         return [str(place) for place in places if place], position
 
+    def leader(self) -> tuple[int, str]:
+        """Which pane led (its position; -1: none) and the unit it led with."""
+        return (int(self._settings.value("sync/leader", -1, type=int)),
+                str(self._settings.value("sync/unit", "", type=str)))
+
     def choice(self, key: str) -> str:
         """A remembered choice in a panel ("search/instrument", "links/kind"); "" if none."""
         return str(self._settings.value(key, "", type=str))
@@ -82,7 +87,8 @@ class WindowSettings:
     def save(self, *, geometry: QByteArray, window_state: QByteArray, splitter: QByteArray,
              panes: list[PaneState], focused: int, zoom: int,
              choices: dict[str, str] | None = None,
-             history: tuple[list[str], int] = ([], -1)) -> bool:
+             history: tuple[list[str], int] = ([], -1),
+             leader: tuple[int, str] = (-1, "")) -> bool:
         """Write everything at once (QSettings replaces the file atomically); False when the
         file could not be written."""
         settings = self._settings
@@ -95,6 +101,8 @@ class WindowSettings:
             settings.setValue(key, value)
         settings.setValue("history/places", history[0])
         settings.setValue("history/position", history[1])
+        settings.setValue("sync/leader", leader[0])
+        settings.setValue("sync/unit", leader[1])
         settings.remove("panes/list")
         settings.beginWriteArray("panes/list", len(panes))
         for position, pane in enumerate(panes):

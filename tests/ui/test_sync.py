@@ -289,3 +289,27 @@ def test_the_linked_state_is_remembered(
     left, right = _panes(second)
     assert left.is_linked() and not right.is_linked()
     assert _bar(right) == ("Not linked", "stays where it is")
+
+
+def test_after_a_restart_the_leading_pane_leads_again_and_no_pane_moves(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """Guards continuity across a restart: UNGASS 1 (a) led, and the reader then scrolled the
+    Plan of Action pane to paragraph 30 by hand; the next window opens with the left pane
+    leading with 1 (a), the right one still at 30 but saying "1 of 7" again (F8 goes on from
+    there), and the links panel listing 1 (a)'s units."""
+    first = open_window()
+    left, right = _panes(first)
+    click_unit(qtbot, left.view, "ungass2016/1(a)")
+    assert _bar(right)[0] == "1 of 7"
+    right.view.scroll_to_unit("poa2009/30")  # scrolled by hand: nothing leads anew
+    first.close()
+
+    second = open_window()
+    left, right = _panes(second)
+    assert _bar(left) == ("Leading", "UNGASS 1 (a)")
+    assert _bar(right)[0] == "1 of 7"
+    assert units_in_viewport(right.view)[0] == "poa2009/30"
+    assert "poa2009/4(a)" in right.targets()
+    assert second.links.summary.text() == "UNGASS 1 (a): 12 corresponding units."
+    qtbot.keyClick(right.view, Qt.Key.Key_F8)
+    assert _bar(right)[0] == "2 of 7"
