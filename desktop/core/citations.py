@@ -118,7 +118,8 @@ _LEVEL_LABEL = re.compile(r"[IVXLivxl]+|[A-Za-z]|\d+")
 # --- cite -------------------------------------------------------------------------------------
 
 
-def _label(instrument: Instrument) -> str:
+def instrument_label(instrument: Instrument) -> str:
+    """How citations name an instrument: "A/RES/74/178", "Plan of Action (2009)"."""
     return instrument.citation_prefix or instrument.short_title or instrument.id
 
 
@@ -168,7 +169,7 @@ def _describe_heading(h: str, instrument_id: str) -> str:
 
 def cite(unit: Unit, instrument: Instrument) -> str:
     """The UN-style citation of `unit`, e.g. "A/RES/S-30/1, annex, para. 1 (a)"."""
-    text = f"{_label(instrument)}, {describe(unit.path, instrument.id)}"
+    text = f"{instrument_label(instrument)}, {describe(unit.path, instrument.id)}"
     if unit.kind == "heading" and unit.text:
         text += f" (“{unit.text}”)"
     return text
@@ -180,10 +181,11 @@ def cite_range(first: Unit, last: Unit, instrument: Instrument) -> str:
     "paras. 1 (m)–2 (b)", "third to fifth preambular paragraphs"; other spans name both ends."""
     if first.id == last.id:
         return cite(first, instrument)
+    name = instrument_label(instrument)
     numbered = r"(\d+)((?:\([a-z]+\))*)"
     if (m := re.fullmatch(numbered, first.path)) and (n := re.fullmatch(numbered, last.path)):
         if m[1] != n[1]:
-            return f"{_label(instrument)}, paras. {_spaced(m[1] + m[2])}–{_spaced(n[1] + n[2])}"
+            return f"{name}, paras. {_spaced(m[1] + m[2])}–{_spaced(n[1] + n[2])}"
         head, tail = re.findall(r"\([a-z]+\)", m[2]), re.findall(r"\([a-z]+\)", n[2])
         shared = 0
         while shared < min(len(head), len(tail)) and head[shared] == tail[shared]:
@@ -191,12 +193,12 @@ def cite_range(first: Unit, last: Unit, instrument: Instrument) -> str:
         where = _spaced(m[1] + "".join(head[:shared]))
         rest = _spaced("".join(tail[shared:]))
         if shared == len(head):  # from a paragraph (or subparagraph) into its own parts
-            return f"{_label(instrument)}, para. {where}, from the chapeau to {rest}"
-        return f"{_label(instrument)}, para. {where} {_spaced(''.join(head[shared:]))}–{rest}"
+            return f"{name}, para. {where}, from the chapeau to {rest}"
+        return f"{name}, para. {where} {_spaced(''.join(head[shared:]))}–{rest}"
     if (m := re.fullmatch(r"pp(\d+)", first.path)) and (n := re.fullmatch(r"pp(\d+)", last.path)):
-        return (f"{_label(instrument)}, {ordinal(int(m[1]))} to {ordinal(int(n[1]))} "
+        return (f"{name}, {ordinal(int(m[1]))} to {ordinal(int(n[1]))} "
                 "preambular paragraphs")
-    return (f"{_label(instrument)}, {describe(first.path, instrument.id)} to "
+    return (f"{name}, {describe(first.path, instrument.id)} to "
             f"{describe(last.path, instrument.id)}")
 
 
@@ -354,7 +356,7 @@ class CitationIndex:
 
     def __init__(self, instruments: Iterable[Instrument], unit_ids: Iterable[str]) -> None:
         known = sorted(instruments, key=lambda i: i.seq)  # stable: equal seqs keep given order
-        self._labels = {i.id: _label(i) for i in known}
+        self._labels = {i.id: instrument_label(i) for i in known}
         # instrument → lower-cased path → unit id: delegates type "h:i.a.2" as often as "h:I.A.2".
         self._paths: dict[str, dict[str, str]] = {i.id: {} for i in known}
         for uid in unit_ids:

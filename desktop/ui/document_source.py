@@ -63,10 +63,10 @@ class DocumentSource:
 
     def instrument_citation(self, instrument_id: str) -> str:
         """How citations name the instrument ("A/RES/74/178", "Plan of Action (2009)")."""
+        from desktop.core.citations import instrument_label
+
         instrument = self.instrument(instrument_id)
-        if instrument is None:
-            return instrument_id
-        return instrument.citation_prefix or instrument.short_title or instrument.id
+        return instrument_label(instrument) if instrument else instrument_id
 
     def range_citation(self, first_id: str, last_id: str) -> str:
         """The citation of the units from one to another of one instrument ("para. 1 (a)–(c)")."""
