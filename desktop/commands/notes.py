@@ -19,10 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import paths
-from desktop.core.citations import CitationIndex, cite
 from desktop.core.corpus import Corpus, CorpusError
 from desktop.core.notes import backups
-from desktop.core.notes.anchoring import anchor_quote, anchor_units
 from desktop.core.notes.database import store_path
 from desktop.core.notes.errors import (
     BadInput,
@@ -31,9 +29,9 @@ from desktop.core.notes.errors import (
     StoreLocked,
     StoreUnavailable,
 )
-from desktop.core.notes.model import ARCHIVED, OK, REVIEW, Anchor, Annotation
+from desktop.core.notes.model import ARCHIVED, OK, REVIEW, Anchor, Annotation, Reconciliation
+from desktop.core.notes.service import MEETING, NotesService
 from desktop.core.notes.store import AUTHOR, AnnotationStore, utc_now
-from desktop.core.notes.texts import CorpusText
 
 HELP = "add, list, remove, restore and review highlights and notes"
 
@@ -51,8 +49,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add.add_argument("--note", metavar="TEXT", default="", help="the note, in Markdown")
     add.add_argument("--tag", metavar="TAG", action="append", default=[],
                      help="a free tag (repeat for more)")
-    add.add_argument("--meeting", metavar="TEXT", default="",
-                     help="e.g. \"CND 69, informal consultations, 12 March\"")
+    add.add_argument("--meeting", metavar="TEXT",
+                     help="e.g. \"CND 69, informal consultations, 12 March\" (default: the "
+                          "current meeting: `notes config --meeting`)")
     add.add_argument("--private", action="store_true", help="keep it out of shared exports")
     add.add_argument("--author", metavar="NAME",
                      help=f"author of this one (default: ${AUTHOR_ENV}, else the author "
@@ -118,6 +117,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     config = actions.add_parser("config", help="show or change the notes settings")
     config.add_argument("--author", metavar="NAME",
                         help="the name written into new annotations (\"\" for none)")
+    config.add_argument("--meeting", metavar="TEXT",
+                        help="the current meeting, stamped on new annotations (\"\" for none)")
 
     recover = actions.add_parser("recover", help="restore the notes database from an "
                                                  "automatic backup")
@@ -139,7 +140,7 @@ def _anchor_options(parser: argparse.ArgumentParser, unit_option: str = "UNIT") 
 
 
 def run(args: argparse.Namespace) -> int:
-    session = _Session()
+    session = _session()
     try:
         return _ACTIONS[args.action](session, args)
     except (StoreUnavailable, StoreLocked, CorpusError) as error:
@@ -152,89 +153,20 @@ def run(args: argparse.Namespace) -> int:
         session.close()
 
 
-class _Session:
-    """The store, the corpus and its text, opened when first needed."""
-
-    def __init__(self) -> None:
-        self.path = store_path(paths.data_dir())
-        self._store: AnnotationStore | None = None
-        self._corpus: Corpus | None = None
-        self._texts: CorpusText | None = None
-        self._reconciled = False
-
-    def store(self, reconcile: bool = True) -> AnnotationStore:
-        """The store; with `reconcile`, its anchors checked against the current corpus."""
-        if self._store is None:
-            self._store = AnnotationStore.open(self.path)
-        if reconcile and not self._reconciled:
-            _report_reattachment(self._store, self.texts())
-            self._reconciled = True
-        return self._store
-
-    def corpus(self) -> Corpus:
-        if self._corpus is None:
-            self._corpus = Corpus.open(paths.corpus_path())
-        return self._corpus
-
-    def texts(self) -> CorpusText:
-        if self._texts is None:
-            self._texts = CorpusText.from_corpus(self.corpus())
-        return self._texts
-
-    def resolve(self, typed: str) -> str:
-        """A unit id from an id or a citation as typed; BadInput if none or ambiguous."""
-        corpus = self.corpus()
-        if corpus.unit(typed) is not None:
-            return typed
-        resolution = CitationIndex(corpus.instruments(), corpus.unit_ids()).resolve(typed)
-        if len(resolution.candidates) == 1:
-            return resolution.candidates[0]
-        if not resolution.candidates:
-            raise BadInput(resolution.message or f"there is no unit {typed}")
-        lines = [resolution.message] + [f"  {c:<22} {self.citation(c)}"
-                                        for c in resolution.candidates]
-        raise BadInput("\n".join(lines))
-
-    def anchor(self, typed: str, to: str | None, quote: str | None,
-               occurrence: int | None) -> Anchor:
-        first = self.resolve(typed)
-        last = self.resolve(to) if to else None
-        text = self.texts().of_unit(first)
-        if text is None:
-            raise BadInput(f"there is no unit {first}")
-        if last is not None and last.split("/", 1)[0] != text.instrument:
-            raise BadInput(f"{first} and {last} are in different instruments")
-        if quote is None:
-            if occurrence is not None:
-                raise BadInput("--occurrence goes with --quote")
-            return anchor_units(text, first, last)
-        return anchor_quote(text, first, quote, last, occurrence)
-
-    def citation(self, unit_id: str) -> str:
-        corpus = self.corpus()
-        unit = corpus.unit(unit_id)
-        instrument = corpus.instrument(unit.instrument) if unit else None
-        return cite(unit, instrument) if unit and instrument else unit_id
-
-    def place(self, anchor: Anchor) -> str:
-        """The UN citation of an anchor's units: "P, para. 24 – para. 24 (c)"."""
-        first = self.citation(anchor.unit)
-        if anchor.end_unit == anchor.unit:
-            return first
-        last = self.citation(anchor.end_unit)
-        instrument = self.corpus().instrument(anchor.instrument)
-        prefix = f"{instrument.citation_prefix}, " if instrument else ""
-        return f"{first} – {last.removeprefix(prefix) if prefix else last}"
-
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-        if self._corpus is not None:
-            self._corpus.close()
+def _session() -> NotesService:
+    return NotesService(store_path(paths.data_dir()), lambda: Corpus.open(paths.corpus_path()))
 
 
-def _report_reattachment(store: AnnotationStore, texts: CorpusText) -> None:
-    result = store.reconcile(texts)
+def _store(session: NotesService, reconcile: bool = True) -> AnnotationStore:
+    """The store; the first time with `reconcile`, what the corpus change moved is said."""
+    reported = session.reconciliation is not None
+    store = session.store(reconcile)
+    if reconcile and not reported and session.reconciliation is not None:
+        _report_reattachment(session.reconciliation)
+    return store
+
+
+def _report_reattachment(result: Reconciliation) -> None:
     if not result.reattachments:
         return
     print("concordia: the corpus text changed since the notes were last checked:",
@@ -256,19 +188,20 @@ def _report_reattachment(store: AnnotationStore, texts: CorpusText) -> None:
 # -- actions ------------------------------------------------------------------------------
 
 
-def _add(session: _Session, args: argparse.Namespace) -> int:
+def _add(session: NotesService, args: argparse.Namespace) -> int:
     anchor = session.anchor(args.unit, args.to, args.quote, args.occurrence)
     author = args.author if args.author is not None else os.environ.get(AUTHOR_ENV)
-    change = session.store().add(anchor, category=args.category, note=args.note,
-                                 tags=args.tag, meeting=args.meeting, private=args.private,
-                                 author=author)
+    store = _store(session)
+    meeting = args.meeting if args.meeting is not None else session.meeting()
+    change = store.add(anchor, category=args.category, note=args.note, tags=args.tag,
+                       meeting=meeting, private=args.private, author=author)
     assert change.annotation is not None
     print(change.annotation.id, flush=True)
     return 0
 
 
-def _list(session: _Session, args: argparse.Namespace) -> int:
-    store = session.store()
+def _list(session: NotesService, args: argparse.Namespace) -> int:
+    store = _store(session)
     unit = session.resolve(args.unit) if args.unit else None
     covering = None
     if unit is not None:
@@ -299,7 +232,7 @@ class _Column:
     right: bool = False
 
 
-def _table(session: _Session, annotations: list[Annotation]) -> str:
+def _table(session: NotesService, annotations: list[Annotation]) -> str:
     def where(a: Annotation) -> str:
         mark = {REVIEW: " [review]", ARCHIVED: " [archived]"}.get(a.status, "")
         return _short(session.place(a.anchor), 56 - len(mark)) + mark
@@ -325,7 +258,7 @@ def _table(session: _Session, annotations: list[Annotation]) -> str:
     return "\n".join(lines)
 
 
-def _edit(session: _Session, args: argparse.Namespace) -> int:
+def _edit(session: NotesService, args: argparse.Namespace) -> int:
     fields: dict[str, object] = {}
     for name in ("note", "category", "meeting", "private"):
         if getattr(args, name) is not None:
@@ -335,26 +268,26 @@ def _edit(session: _Session, args: argparse.Namespace) -> int:
     if not fields:
         raise BadInput("nothing to change: give --note, --category, --tag, --meeting, "
                        "--private or --shared")
-    change = session.store(reconcile=False).update(args.id, **fields)  # type: ignore[arg-type]
+    change = _store(session, reconcile=False).update(args.id, **fields)  # type: ignore[arg-type]
     print(f"{args.id}: " + ("changed" if change.annotations else "nothing to change"))
     return 0
 
 
-def _remove(session: _Session, args: argparse.Namespace) -> int:
-    session.store(reconcile=False).remove(args.id)
+def _remove(session: NotesService, args: argparse.Namespace) -> int:
+    _store(session, reconcile=False).remove(args.id)
     print(f"{args.id}: moved to the trash (`concordia notes restore {args.id}` brings it back)")
     return 0
 
 
-def _restore(session: _Session, args: argparse.Namespace) -> int:
-    change = session.store(reconcile=False).restore(args.id)
+def _restore(session: NotesService, args: argparse.Namespace) -> int:
+    change = _store(session, reconcile=False).restore(args.id)
     assert change.annotation is not None
     print(f"{args.id}: restored to {session.place(change.annotation.anchor)}")
     return 0
 
 
-def _review(session: _Session, args: argparse.Namespace) -> int:
-    store = session.store()
+def _review(session: NotesService, args: argparse.Namespace) -> int:
+    store = _store(session)
     settling = args.accept or args.move or args.archive
     if args.id is None:
         if settling:
@@ -379,7 +312,7 @@ def _review(session: _Session, args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_reviews(session: _Session, store: AnnotationStore, only: int | None = None) -> int:
+def _print_reviews(session: NotesService, store: AnnotationStore, only: int | None = None) -> int:
     items = [store.review(only)] if only is not None else store.reviews()
     if not items:
         print("the review list is empty")
@@ -416,8 +349,8 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
-def _category(session: _Session, args: argparse.Namespace) -> int:
-    store = session.store(reconcile=False)
+def _category(session: NotesService, args: argparse.Namespace) -> int:
+    store = _store(session, reconcile=False)
     what = args.what or "list"
     if what == "add":
         store.add_category(args.name, args.colour)
@@ -434,12 +367,15 @@ def _category(session: _Session, args: argparse.Namespace) -> int:
     return 0
 
 
-def _config(session: _Session, args: argparse.Namespace) -> int:
-    store = session.store(reconcile=False)
+def _config(session: NotesService, args: argparse.Namespace) -> int:
+    store = _store(session, reconcile=False)
     if args.author is not None:
         store.set_setting(AUTHOR, " ".join(args.author.split()))
+    if args.meeting is not None:
+        store.set_setting(MEETING, " ".join(args.meeting.split()))
     author = store.setting(AUTHOR) or ""
     print(f"author: {author or '(none)'}")
+    print(f"meeting: {session.meeting() or '(none)'}")
     override = os.environ.get(AUTHOR_ENV)
     if override is not None:
         print(f"  (${AUTHOR_ENV} is set: new annotations are by “{override}”)")
@@ -448,7 +384,7 @@ def _config(session: _Session, args: argparse.Namespace) -> int:
     return 0
 
 
-def _recover(session: _Session, args: argparse.Namespace) -> int:
+def _recover(session: NotesService, args: argparse.Namespace) -> int:
     folder = backups.folder_of(session.path)
     if args.list:
         found = backups.backups(folder)
@@ -497,7 +433,7 @@ def _problem(path: Path) -> NotesError | None:
     return None
 
 
-_ACTIONS: dict[str, Callable[[_Session, argparse.Namespace], int]] = {
+_ACTIONS: dict[str, Callable[[NotesService, argparse.Namespace], int]] = {
     "add": _add, "list": _list, "edit": _edit, "remove": _remove, "restore": _restore,
     "review": _review, "category": _category, "config": _config, "recover": _recover,
 }
