@@ -46,8 +46,11 @@ def child(panes: int, start: int, count: int) -> None:
 
     from desktop import paths
     from desktop.core.corpus import Corpus
+    from desktop.core.notes.database import store_path
+    from desktop.core.notes.service import NotesService
     from desktop.core.render.html import Wording
     from desktop.ui.document_source import DocumentSource
+    from desktop.ui.hub import AnnotationHub
     from desktop.ui.main_window import MainWindow
     from desktop.ui.window_settings import WindowSettings, open_settings
 
@@ -55,7 +58,8 @@ def child(panes: int, start: int, count: int) -> None:
     corpus = Corpus.open(paths.corpus_path())
     source = DocumentSource(corpus, Wording())
     with tempfile.TemporaryDirectory() as data:
-        window = MainWindow(source, WindowSettings(open_settings(Path(data))))
+        hub = AnnotationHub(NotesService(store_path(Path(data)), corpus))
+        window = MainWindow(source, WindowSettings(open_settings(Path(data))), hub)
         window.resize(1366, 768)
         while len(window.pane_area.panes()) < panes:
             window.add_pane()

@@ -12,6 +12,9 @@ from desktop import paths
 from desktop.core.corpus import Corpus, CorpusError
 
 ORGANIZATION = "Concordia"
+# How long the window waits for another process's write to the notes before it says so and
+# keeps the reader's text to save later (a command-line write waits longer).
+WINDOW_BUSY_S = 1.0
 APPLICATION = "Concordia"
 
 
@@ -55,8 +58,11 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from desktop.core.notes.database import store_path
+    from desktop.core.notes.service import NotesService
     from desktop.core.render.html import Wording
     from desktop.ui.document_source import DocumentSource
+    from desktop.ui.hub import AnnotationHub
     from desktop.ui.main_window import MainWindow
     from desktop.ui.window_settings import WindowSettings, open_settings
 
@@ -83,7 +89,11 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
                       slip=translate("DocumentPane", "Kept as printed"),
                       notes=translate("DocumentPane", "Notes"))
     settings = WindowSettings(open_settings(data_dir))
-    window = MainWindow(DocumentSource(corpus, wording), settings)
+    # The notes are opened when first read (after the first paint), against the same corpus.
+    hub = AnnotationHub(NotesService(store_path(data_dir), corpus, busy_timeout=WINDOW_BUSY_S),
+                        app)
+    app.aboutToQuit.connect(hub.service.close)
+    window = MainWindow(DocumentSource(corpus, wording), settings, hub)
     if screenshot is not None:
         window.resize(width, height)
     elif not window.restored_geometry:

@@ -50,6 +50,9 @@ class DocumentPane(QFrame):
     unit_chosen = Signal(object, str)  # the pane, the unit its reader clicked in
     link_toggled = Signal(object, bool)  # the pane, linked or not
     step_requested = Signal(object, int)  # the pane, -1 / +1: previous / next target
+    # The pane, its right-click menu and where it was asked for: the window's annotation
+    # commands add their entries before it opens.
+    menu_requested = Signal(object, object, QPoint)
 
     def __init__(self, source: DocumentSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +70,7 @@ class DocumentPane(QFrame):
         self._follow_moves = True  # …and then brought into view
         self.header = PaneHeader(source.instruments(), self)
         self.sync_bar = SyncBar(source, self)
-        self.view = DocumentView(self)
+        self.view = DocumentView(self, unit_lookup=source.unit)
         self.view.setObjectName("documentView")
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
@@ -414,6 +417,7 @@ class DocumentPane(QFrame):
         action = menu.addAction(self.tr("Copy with citation"), self.copy_with_citation)
         action.setShortcut(QKeySequence(COPY_WITH_CITATION_KEY))  # shown; the window's acts
         action.setEnabled(bool(self.view.textCursor().hasSelection() or self.current_unit()))
+        self.menu_requested.emit(self, menu, position)
         menu.exec(self.view.viewport().mapToGlobal(position))
         menu.deleteLater()
 

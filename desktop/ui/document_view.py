@@ -7,28 +7,37 @@ reading position (a unit, not pixels) across resizes and zoom, scroll to a unit 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRectF, QRegularExpression, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, QRegularExpression, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QCursor,
     QFont,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
     QTextCharFormat,
+    QTextCursor,
     QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from desktop.core.model import Unit
+from desktop.core.render.offsets import OffsetMap, align
+
 # The gap left above a unit scrolled to the top, so its first line is not glued to the edge.
 TOP_GAP = 6
-# The least room left of and right of the text, as a page has margins.
-SIDE_GAP = 14
+# The least room left of and right of the text, as a page has margins; the left one holds
+# the bars of the current and corresponding units and the mark of a unit with a note.
+SIDE_GAP = 24
+NOTE_MARK = 10  # the side of a note's mark in the margin, in pixels
+NOTE_MARK_X = 9  # its left edge, clear of the bars
 # The bars at the left edge: the current unit's, a corresponding unit's, the one shown now.
 CURRENT_BAR, TARGET_BAR, ACTIVE_TARGET_BAR = 3, 3, 6
 DASH = 5  # an indirect correspondence's bar is dashed, DASH pixels on and off
@@ -44,14 +53,52 @@ class TargetMark:
     indirect: bool = False
 
 
+@dataclass(frozen=True)
+class Highlight:
+    """An annotation's words, painted in its category's colour: from offset `start` in the
+    text of unit `first` to offset `end` (exclusive) in the text of unit `last`."""
+
+    annotation: int
+    first: str
+    start: int
+    last: str
+    end: int
+    colour: QColor
+
+
+@dataclass(frozen=True)
+class NoteMark:
+    """A unit with a note: a mark in the margin beside its first line; hovering shows the
+    note (`html`, rendered by the store's one renderer), a click asks for it."""
+
+    unit: str
+    annotation: int
+    colour: QColor
+    html: str
+
+
+# Marks drawn as extra selections, bottom to top: one feature never clobbers another's.
+LAYERS = ("annotations", "search")
+
+
 class DocumentView(QTextBrowser):
     current_changed = Signal(str)  # a unit was made current (clicked, or shown on request)
+    selection_made = Signal()  # the reader finished selecting words with the mouse
+    highlight_clicked = Signal(int)  # the reader clicked a highlighted word: the annotation
+    note_mark_clicked = Signal(int)  # the reader clicked a note's mark: the annotation
     unit_chosen = Signal(str)  # the reader clicked in a unit (the pane's reader moved there)
     top_changed = Signal(str)  # the unit at the top of the viewport changed (reading position)
     zoom_requested = Signal(int)  # +1 / -1 from Ctrl+wheel
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 unit_lookup: Callable[[str], Unit | None] = lambda _unit: None) -> None:
         super().__init__(parent)
+        self._unit_lookup = unit_lookup  # a unit's label and text, for the offset maps
+        self._maps: dict[str, tuple[list[int], OffsetMap]] = {}
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {name: [] for name in LAYERS}
+        self._highlights: list[Highlight] = []
+        self._highlight_ranges: list[tuple[int, int, int]] = []  # start, end, annotation
+        self._note_marks: list[NoteMark] = []
         self.setOpenLinks(False)
         self.setUndoRedoEnabled(False)
         self.document().setUndoRedoEnabled(False)
@@ -86,6 +133,8 @@ class DocumentView(QTextBrowser):
         self._fit_column(self.viewport().width())
         self._notes = notes
         self._index(set(units))
+        self._maps.clear()
+        self._show_highlights()
         self._show_found()  # the old marks pointed into the document just replaced
         self._top = None
         if keep and keep[0] in self._block:
@@ -130,6 +179,10 @@ class DocumentView(QTextBrowser):
             bar.setAlpha(255)
             painter.fillRect(QRectF(current.left(), current.top(), CURRENT_BAR,
                                     current.height()), bar)
+        for mark, rect in self.note_mark_rects():
+            if rect.intersects(area):
+                painter = painter or QPainter(self.viewport())
+                self._paint_note_mark(painter, rect, mark.colour)
         if painter is not None:
             painter.end()
         super().paintEvent(event)
@@ -152,6 +205,20 @@ class DocumentView(QTextBrowser):
         while y < rect.bottom():
             painter.fillRect(QRectF(rect.left(), y, width, min(DASH, rect.bottom() - y)), bar)
             y += 2 * DASH
+
+    @staticmethod
+    def _paint_note_mark(painter: QPainter, rect: QRectF, colour: QColor) -> None:
+        """A small folded page in the note's category colour."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(rect, 2, 2)
+        lines = QColor(255, 255, 255, 230)
+        for step in (0.3, 0.55, 0.8):
+            y = rect.top() + rect.height() * step - 0.5
+            painter.fillRect(QRectF(rect.left() + 2, y, rect.width() - 4, 1), lines)
+        painter.restore()
 
     # -- geometry --------------------------------------------------------------------------
 
@@ -325,7 +392,7 @@ class DocumentView(QTextBrowser):
 
     def found(self) -> list[str]:
         """The marked words as they stand in the text, in document order."""
-        return [selection.cursor.selectedText() for selection in self.extraSelections()]
+        return [selection.cursor.selectedText() for selection in self._layers["search"]]
 
     def set_found_colour(self, colour: QColor) -> None:
         self._found_colour = colour
@@ -357,7 +424,185 @@ class DocumentView(QTextBrowser):
                 selection.format = mark
                 selections.append(selection)
                 cursor = document.find(pattern, cursor.selectionEnd())
-        self.setExtraSelections(selections)
+        self._set_layer("search", selections)
+
+    def _set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        self._layers[name] = selections
+        self.setExtraSelections([s for layer in LAYERS for s in self._layers[layer]])
+
+    # -- a unit's text in the layout -------------------------------------------------------
+
+    def _offset_map(self, unit_id: str) -> tuple[list[int], OffsetMap] | None:
+        """The laid-out positions of the unit's words (its label, footnote calls and the
+        edition's marks left out) and how its text maps onto them; None for a unit the view
+        does not show."""
+        found = self._maps.get(unit_id)
+        if found is not None:
+            return found
+        unit = self._unit_lookup(unit_id)
+        if unit is None or unit_id not in self._block:
+            return None
+        block = self.document().findBlockByNumber(self._block[unit_id])
+        positions: list[int] = []
+        chars: list[str] = []
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            format_ = fragment.charFormat()
+            if not format_.anchorHref().startswith("fn:") and not format_.toolTip():
+                text = fragment.text()
+                positions.extend(range(fragment.position(), fragment.position() + len(text)))
+                chars.append(text)
+            fragments += 1
+        laid_out = "".join(chars)
+        skip = 0
+        if unit.label and laid_out.startswith(unit.label):
+            skip = len(unit.label)
+        mapping = align(laid_out[skip:], unit.text)
+        found = self._maps[unit_id] = (positions[skip:], mapping)
+        return found
+
+    def text_range(self, unit_id: str, start: int, end: int) -> tuple[int, int] | None:
+        """The document positions of text offsets start..end (exclusive) of a unit."""
+        found = self._offset_map(unit_id)
+        if found is None:
+            return None
+        positions, mapping = found
+        if not positions:
+            return None
+        first = mapping.start(start)
+        last = mapping.end(end)
+        if last <= first:
+            return None
+        last = min(last, len(positions))
+        return positions[min(first, last - 1)], positions[last - 1] + 1
+
+    def _text_offset(self, unit_id: str, position: int) -> int:
+        """The text offset of a unit at a document position (clamped into the unit)."""
+        found = self._offset_map(unit_id)
+        if found is None:
+            return 0
+        positions, mapping = found
+        index = bisect_left(positions, position)  # the laid-out character at or after it
+        return mapping.offset_at(index)
+
+    def selection_span(self) -> tuple[str, int, str, int] | None:
+        """The selection as (first unit, start offset, last unit, end offset) in the units'
+        texts; None without a selection or when it touches no unit."""
+        cursor = self.textCursor()
+        units = self.selected_units()
+        if not cursor.hasSelection() or not units:
+            return None
+        first, last = units[0], units[-1]
+        start_block = self.document().findBlock(cursor.selectionStart()).blockNumber()
+        end_block = self.document().findBlock(
+            max(cursor.selectionStart(), cursor.selectionEnd() - 1)).blockNumber()
+        start = (self._text_offset(first, cursor.selectionStart())
+                 if self._block[first] == start_block else 0)
+        unit = self._unit_lookup(last)
+        if self._block[last] == end_block:
+            end = self._text_offset(last, cursor.selectionEnd())
+        else:
+            end = len(unit.text) if unit else 0
+        return first, start, last, end
+
+    # -- annotations -------------------------------------------------------------------------
+
+    def set_highlights(self, highlights: Iterable[Highlight]) -> None:
+        """Paint these annotations' words in their colours (replacing those painted before)."""
+        self._highlights = list(highlights)
+        self._show_highlights()
+
+    def highlights(self) -> list[Highlight]:
+        return list(self._highlights)
+
+    def _show_highlights(self) -> None:
+        selections: list[QTextEdit.ExtraSelection] = []
+        ranges: list[tuple[int, int, int]] = []
+        index = {unit: i for i, unit in enumerate(self._order)} if self._highlights else {}
+        document = self.document()
+        for highlight in self._highlights:
+            first, last = index.get(highlight.first), index.get(highlight.last)
+            if first is None or last is None:
+                continue
+            mark = QTextCharFormat()
+            mark.setBackground(highlight.colour)
+            for position in range(first, last + 1):
+                unit_id = self._order[position]
+                unit = self._unit_lookup(unit_id)
+                if unit is None:
+                    continue
+                start = highlight.start if position == first else 0
+                end = highlight.end if position == last else len(unit.text)
+                found = self.text_range(unit_id, start, end)
+                if found is None:
+                    continue
+                cursor = QTextCursor(document)
+                cursor.setPosition(found[0])
+                cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = mark
+                selections.append(selection)
+                ranges.append((found[0], found[1], highlight.annotation))
+        self._highlight_ranges = ranges
+        self._set_layer("annotations", selections)
+
+    def highlighted_text(self, annotation_id: int) -> list[str]:
+        """The words painted for an annotation, as they stand in the pane, unit by unit."""
+        document = self.document()
+        found = []
+        for start, end, annotation in self._highlight_ranges:
+            if annotation == annotation_id:
+                cursor = QTextCursor(document)
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                found.append(cursor.selectedText())
+        return found
+
+    def highlight_at(self, point: QPoint) -> int | None:
+        """The annotation whose words lie under a point of the viewport (the latest made)."""
+        position = self.cursorForPosition(point).position()
+        hits = [annotation for start, end, annotation in self._highlight_ranges
+                if start <= position < end]
+        return max(hits) if hits else None
+
+    def set_note_marks(self, marks: Iterable[NoteMark]) -> None:
+        self._note_marks = list(marks)
+        self.viewport().update()
+
+    def note_marks(self) -> list[NoteMark]:
+        return list(self._note_marks)
+
+    def note_mark_rects(self) -> list[tuple[NoteMark, QRectF]]:
+        """Where each note's mark is painted, in viewport coordinates (beside its unit's
+        first line; several notes on one unit share the place, the latest on top)."""
+        found = []
+        offset = self.verticalScrollBar().value()
+        for mark in self._note_marks:
+            rect = self.unit_rect(mark.unit)
+            if rect is None:
+                continue
+            block = self.document().findBlockByNumber(self._block[mark.unit])
+            line = block.layout().lineAt(0) if block.layout().lineCount() else None
+            height = line.height() if line is not None else float(NOTE_MARK)
+            top = rect.top() - offset + max(0.0, (height - NOTE_MARK) / 2)
+            found.append((mark, QRectF(NOTE_MARK_X, top, NOTE_MARK, NOTE_MARK)))
+        return found
+
+    def note_mark_at(self, point: QPoint) -> NoteMark | None:
+        hits = [mark for mark, rect in self.note_mark_rects()
+                if rect.adjusted(-3, -3, 3, 3).contains(point.toPointF())]
+        return hits[-1] if hits else None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            mark = self.note_mark_at(event.pos())
+            if mark is not None:
+                QToolTip.showText(event.globalPos(), mark.html, self.viewport())
+                return True
+        return super().viewportEvent(event)
 
     # -- corresponding units ---------------------------------------------------------------
 
@@ -435,14 +680,31 @@ class DocumentView(QTextBrowser):
 
     # -- interaction -----------------------------------------------------------------------
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            mark = self.note_mark_at(event.position().toPoint())
+            if mark is not None:
+                event.accept()
+                self.note_mark_clicked.emit(mark.annotation)
+                return
+        super().mousePressEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if (event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection()
-                and not self.anchorAt(event.position().toPoint())):
-            unit = self.unit_at(event.position().toPoint())
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.textCursor().hasSelection():
+            self.selection_made.emit()
+            return
+        point = event.position().toPoint()
+        if not self.anchorAt(point):
+            unit = self.unit_at(point)
             if unit:
                 self.set_current(unit)
                 self.unit_chosen.emit(unit)
+            annotation = self.highlight_at(point)
+            if annotation is not None:
+                self.highlight_clicked.emit(annotation)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -15,16 +15,23 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
+from desktop.ui.annotate_commands import AnnotateCommands
+from desktop.ui.annotation_marks import AnnotationMarks
+from desktop.ui.annotations_view import AnnotationsDock
 from desktop.ui.document_pane import COPY_WITH_CITATION_KEY, DocumentPane
 from desktop.ui.document_source import DEFAULT_PANES, MAIN_INSTRUMENTS, DocumentSource
+from desktop.ui.hub import AnnotationHub
 from desktop.ui.links_view import LinksDock
+from desktop.ui.meeting_field import MeetingField
 from desktop.ui.navigator import Navigator
+from desktop.ui.operations import AnnotationOperations
 from desktop.ui.outline_model import OutlineModel
 from desktop.ui.outline_view import OutlineDock
 from desktop.ui.pane_area import MAX_PANES, MIN_PANES, PaneArea
 from desktop.ui.search_view import SearchDock
+from desktop.ui.store_bar import StoreBar
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.theme import DEFAULT_ZOOM, clamp_zoom, next_zoom
 from desktop.ui.window_settings import PaneState, WindowSettings
@@ -45,12 +52,14 @@ AUTOSAVE_DELAY_MS = 1500
 class MainWindow(QMainWindow):
     settings_saved = Signal(bool)  # the layout was written (True) or could not be (False)
 
-    def __init__(self, source: DocumentSource, settings: WindowSettings,
+    def __init__(self, source: DocumentSource, settings: WindowSettings, hub: AnnotationHub,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Concordia"))
         self._source = source
         self._settings = settings
+        self.hub = hub
+        self.operations = AnnotationOperations(hub, self)
         self._zoom = DEFAULT_ZOOM
         self._shown_once = False
         # Qt's print dialog by default (imported when first printing); tests put a stand-in here.
@@ -63,8 +72,12 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.chapters, self.links, Qt.Orientation.Vertical)
         self.search = SearchDock(source, self)
         self.tabifyDockWidget(self.chapters, self.search)
+        self.annotations = AnnotationsDock(hub, self.operations, source, self)
+        self.tabifyDockWidget(self.chapters, self.annotations)
         self.chapters.raise_()
         self.pane_area = PaneArea(self._new_pane, self)
+        self.marks = AnnotationMarks(hub, self.pane_area.panes, self)
+        self.pane_area.panes_changed.connect(self.marks.panes_changed)
         self.navigator = Navigator(source, self.pane_area, self)
         self.sync = SyncController(lambda unit, instrument:
                                    source.correspondences().find(unit, instrument),
@@ -74,10 +87,29 @@ class MainWindow(QMainWindow):
         self.pane_area.panes_changed.connect(self._update_actions)
         self.pane_area.panes_changed.connect(self.sync.panes_changed)
         self.search.unit_activated.connect(self.open_result)
+        self.search.set_notes_search(self.annotations.matching)
+        self.search.annotation_activated.connect(self.show_annotation)
         self.links.unit_activated.connect(self.show_correspondent)
-        self.setCentralWidget(self.pane_area)
+        self.annotations.annotation_activated.connect(self.show_annotation)
+        self.store_bar = StoreBar(self)
+        self.store_bar.retry_requested.connect(hub.poll)
+        hub.problem.connect(self.store_bar.show_problem)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.store_bar)
+        column.addWidget(self.pane_area, 1)
+        self.setCentralWidget(central)
+        self.meeting = MeetingField(hub, self.operations, self)
+        self.statusBar().addPermanentWidget(self.meeting)
         self._go_to: GoToPanel | None = None  # made on first use (not at start-up)
         self._build_actions()
+        self.annotate = AnnotateCommands(self.operations, hub, self.pane_area,
+                                         self._menus["annotate"], self)
+        self.pane_area.panes_changed.connect(self.annotate.panes_changed)
+        self.annotate.note_requested.connect(self.annotations.edit)
+        self.annotate.told.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self._restore()
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -87,13 +119,15 @@ class MainWindow(QMainWindow):
         for signal in (self.pane_area.panes_changed, self.pane_area.focused_pane_changed,
                        self.pane_area.splitterMoved, self.navigator.history_changed,
                        self.sync.synced, *(
-                           dock_signal for dock in (self.chapters, self.links, self.search)
+                           dock_signal for dock in (self.chapters, self.links, self.search,
+                                                    self.annotations)
                            for dock_signal in (dock.visibilityChanged,
                                                dock.dockLocationChanged))):
             signal.connect(self._layout_changed)
         # The mouse's back and forward buttons: the panes let the press through to the
         # window (mousePressEvent); the item views take it, so they are watched.
-        for view in (self.chapters.tree, self.search.results, self.links.list):
+        for view in (self.chapters.tree, self.search.results, self.links.list,
+                     self.annotations.list):
             view.viewport().installEventFilter(self)
 
     def _new_pane(self, parent: QWidget) -> DocumentPane:
@@ -109,6 +143,8 @@ class MainWindow(QMainWindow):
         pane.unit_chosen.connect(self._chosen)
         pane.link_toggled.connect(self.sync.link_changed)
         pane.step_requested.connect(lambda chosen, step: chosen.step_target(step))
+        pane.view.highlight_clicked.connect(self.annotations.select)
+        pane.view.note_mark_clicked.connect(self.annotations.select)
         return pane
 
     def _chosen(self, pane: DocumentPane, unit_id: str) -> None:
@@ -142,7 +178,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self._menus = {"file": bar.addMenu(self.tr("&File")), "edit": bar.addMenu(self.tr("&Edit")),
                        "view": bar.addMenu(self.tr("&View")),
-                       "go": bar.addMenu(self.tr("&Go")), "panes": bar.addMenu(self.tr("&Panes")),
+                       "go": bar.addMenu(self.tr("&Go")),
+                       "annotate": bar.addMenu(self.tr("&Annotate")),
+                       "panes": bar.addMenu(self.tr("&Panes")),
                        "help": bar.addMenu(self.tr("&Help"))}
         self._action("help", self.tr("&About Concordia"), self.show_about)
         self._action("file", self.tr("&Print…"), self.print_focused_pane, Key.Print)
@@ -158,7 +196,8 @@ class MainWindow(QMainWindow):
         self._menus["view"].addSeparator()
         for dock, text, key in ((self.chapters, self.tr("&Chapters"), "F9"),
                                 (self.links, self.tr("&Links"), "Ctrl+Shift+K"),
-                                (self.search, self.tr("&Search results"), "")):
+                                (self.search, self.tr("&Search results"), ""),
+                                (self.annotations, self.tr("A&nnotations"), "Ctrl+Shift+A")):
             toggle = dock.toggleViewAction()
             toggle.setText(text)
             toggle.setShortcut(QKeySequence(key))
@@ -320,6 +359,14 @@ class MainWindow(QMainWindow):
         panes follow."""
         return self.navigator.open(unit_id, give_focus=give_focus and self.isVisible())
 
+    def show_annotation(self, annotation_id: int, unit_id: str) -> bool:
+        """A row of the annotations panel (or a notes search result): a pane goes to its
+        unit, the keyboard staying in the list; the panel shows it selected."""
+        shown = self.open_unit(unit_id, give_focus=False)
+        if self.annotations.selected_id() != annotation_id:
+            self.annotations.select(annotation_id)
+        return shown
+
     def open_result(self, unit_id: str) -> bool:
         """A search result: opened with the words it found marked, while the keyboard stays
         in the results (↓, Enter)."""
@@ -356,6 +403,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.chapters, self.links], [FIRST_RUN_TREE_WIDTH] * 2,
                              Qt.Orientation.Horizontal)
             self.search.hide()  # a tab beside the chapters once Ctrl+F asks for it
+            self.annotations.hide()  # …and the annotations once a note or Ctrl+Shift+A does
             tall = max(self.height(), 400)
             self.resizeDocks([self.chapters, self.links],
                              [int(tall * (1 - FIRST_RUN_LINKS_SHARE)),
@@ -423,8 +471,15 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             self.pane_area.focused_pane().view.setFocus(Qt.FocusReason.OtherFocusReason)
+            # The notes are read once the panes' first screens are painted (not before).
+            QTimer.singleShot(0, self._start_notes)
+
+    def _start_notes(self) -> None:
+        self.meeting.load()
+        self.hub.start_watching()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.annotations.editor.save()  # a note typed just before closing is kept
         self._autosave.stop()
         self.save_settings()
         super().closeEvent(event)

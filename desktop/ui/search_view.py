@@ -3,6 +3,9 @@ preamble or the operative part; each result's citation, its snippet with the mat
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -15,18 +18,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.search import QueryError
+from desktop.core.notes.model import Annotation
+from desktop.core.search import MARK_END, MARK_START, QueryError
 from desktop.ui.dock_body import set_dock_body
 from desktop.ui.document_source import DocumentSource
 from desktop.ui.row_delegate import RowDelegate
-from desktop.ui.rows_model import UNIT_ROLE
+from desktop.ui.rows_model import KIND_ROLE, UNIT_ROLE, Row
 from desktop.ui.search_model import SearchModel, as_you_type
 
 LIMIT = 100  # results listed at most (the best first)
+NOTES = "notes"  # the scope that searches the delegate's notes and highlighted words
+NOTE_KIND = "note:"  # a notes result's kind, followed by the annotation's id
+
+
+def marked(text: str, words: list[str]) -> str:
+    """`text` with each word searched for marked where it stands (any case)."""
+    if not words:
+        return text
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    return pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", text)
 
 
 class SearchDock(QDockWidget):
     unit_activated = Signal(str)
+    annotation_activated = Signal(int, str)  # a notes result: the annotation, its unit
     searched = Signal(int)  # the results of what is typed are listed: how many
 
     def __init__(self, source: DocumentSource, parent: QWidget | None = None) -> None:
@@ -52,6 +67,8 @@ class SearchDock(QDockWidget):
         self.part.addItem(self.tr("Whole text"), "")
         self.part.addItem(self.tr("Preamble"), "preamble")
         self.part.addItem(self.tr("Operative part"), "operative")
+        self.part.addItem(self.tr("Notes and highlights"), NOTES)
+        self._notes_search: Callable[[str], list[Annotation]] = lambda _text: []
         self.summary = QLabel(self)
         self.summary.setObjectName("searchSummary")
         self.summary.setWordWrap(True)
@@ -81,9 +98,16 @@ class SearchDock(QDockWidget):
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
+    def set_notes_search(self, find: Callable[[str], list[Annotation]]) -> None:
+        """What the Notes scope asks: the annotations whose words match."""
+        self._notes_search = find
+
     def search(self) -> None:
         """List the results of what is typed (the search is bounded: desktop.core.search)."""
         text = self.field.text().strip()
+        if self.part.currentData() == NOTES:
+            self._search_notes(text)
+            return
         hits = []
         if not text:
             self.summary.setText("")
@@ -102,6 +126,25 @@ class SearchDock(QDockWidget):
         if hits:
             self.results.setCurrentIndex(self.model.index(0, 0))
         self.searched.emit(len(hits))
+
+    def _search_notes(self, text: str) -> None:
+        found = self._notes_search(text)[:LIMIT] if text else []
+        words = text.split()
+        rows = []
+        for annotation in found:
+            note = " ".join(annotation.note.split())
+            lines = [marked(f"“{annotation.anchor.quote}”", words)]
+            if note:
+                lines.append(marked(note, words))
+            rows.append(Row(title=self._source.citation(annotation.anchor.unit),
+                            lines=tuple(lines), note=annotation.category or "",
+                            unit=annotation.anchor.unit, kind=f"{NOTE_KIND}{annotation.id}"))
+        self.model.set_rows(rows)
+        self._words = {}
+        self.summary.setText(self._summary(len(rows), text) if text else "")
+        if rows:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+        self.searched.emit(len(rows))
 
     def _summary(self, count: int, text: str) -> str:
         if count == 0:
@@ -131,7 +174,10 @@ class SearchDock(QDockWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         unit = index.data(UNIT_ROLE)
-        if unit:
+        kind = str(index.data(KIND_ROLE) or "")
+        if unit and kind.startswith(NOTE_KIND):
+            self.annotation_activated.emit(int(kind.removeprefix(NOTE_KIND)), str(unit))
+        elif unit:
             self.unit_activated.emit(str(unit))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -79,3 +79,20 @@ def found_colour(palette: QPalette) -> QColor:
     translucent on a dark one so the light text stays readable."""
     dark = palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
     return QColor(255, 193, 7, 110) if dark else QColor(255, 213, 79)
+
+
+UNCATEGORISED_COLOUR = "#8d8d8d"  # a highlight or note with no category
+
+
+def highlight_colour(colour: str | None, palette: QPalette) -> QColor:
+    """A category's tint over the page: strong enough to tell the categories apart at a
+    glance (well over 30 % of the colour), the text still readable on light and dark bases."""
+    tint = QColor(colour or UNCATEGORISED_COLOUR)
+    dark = palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+    tint.setAlpha(130 if dark else 100)
+    return tint
+
+
+def note_mark_colour(colour: str | None) -> QColor:
+    """A note's mark in the margin: the category's own colour, opaque."""
+    return QColor(colour or UNCATEGORISED_COLOUR)

@@ -10,8 +10,11 @@ from pytestqt.qtbot import QtBot
 from reading_helpers import wait_ready
 
 from desktop.core.corpus import Corpus
+from desktop.core.notes.database import store_path
+from desktop.core.notes.service import NotesService
 from desktop.core.render.html import Wording
 from desktop.ui.document_source import DocumentSource
+from desktop.ui.hub import AnnotationHub
 from desktop.ui.main_window import MainWindow
 from desktop.ui.window_settings import WindowSettings, open_settings
 
@@ -24,14 +27,18 @@ def source(corpus: Corpus) -> DocumentSource:
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, source: DocumentSource,
+def open_window(qtbot: QtBot, source: DocumentSource, corpus: Corpus,
                 _private_data_dir: Path) -> Iterator[Callable[..., MainWindow]]:
     """Start a window on the test's data directory, as `concordia` does, and show it."""
     opened: list[MainWindow] = []
+    services: list[NotesService] = []
 
     def start(data_dir: Path | None = None, size: tuple[int, int] = SIZE) -> MainWindow:
-        settings = WindowSettings(open_settings(data_dir or _private_data_dir))
-        window = MainWindow(source, settings)
+        folder = data_dir or _private_data_dir
+        settings = WindowSettings(open_settings(folder))
+        service = NotesService(store_path(folder), corpus)
+        services.append(service)
+        window = MainWindow(source, settings, AnnotationHub(service))
         qtbot.addWidget(window)
         if not window.restored_geometry:
             window.resize(*size)
@@ -42,5 +49,9 @@ def open_window(qtbot: QtBot, source: DocumentSource,
         return window
 
     yield start
+    for window in opened:
+        window.hub.stop_watching()
+    for service in services:
+        service.close()
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from desktop.core.corpus import Corpus
 from desktop.core.notes.anchoring import anchor_at, anchor_quote, anchor_units
+from desktop.core.notes.database import DEFAULT_BUSY_TIMEOUT
 from desktop.core.notes.errors import BadInput
 from desktop.core.notes.model import Anchor, Reconciliation
 from desktop.core.notes.store import AnnotationStore
@@ -25,11 +26,15 @@ class NotesService:
     """The store, the corpus and its joined text, each opened when first needed.
 
     `corpus` is either an open Corpus (the window's, shared) or a function that opens one
-    (the command line opens it only if the action needs it).
+    (the command line opens it only if the action needs it). `busy_timeout`: how long a
+    write waits for another process's (the window waits less than a script: it must not
+    freeze; what was typed is kept and saved later).
     """
 
-    def __init__(self, store_path: Path, corpus: Corpus | Callable[[], Corpus]) -> None:
+    def __init__(self, store_path: Path, corpus: Corpus | Callable[[], Corpus],
+                 busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         self.path = store_path
+        self.busy_timeout = busy_timeout
         self._store: AnnotationStore | None = None
         self._corpus = corpus if isinstance(corpus, Corpus) else None
         self._open_corpus = corpus if not isinstance(corpus, Corpus) else None
@@ -41,7 +46,7 @@ class NotesService:
         """The store; with `reconcile`, its anchors checked against the current corpus
         first (what that did is kept in `reconciliation`)."""
         if self._store is None:
-            self._store = AnnotationStore.open(self.path)
+            self._store = AnnotationStore.open(self.path, busy_timeout=self.busy_timeout)
         if reconcile and self.reconciliation is None:
             self.reconciliation = self._store.reconcile(self.texts())
         return self._store

@@ -207,6 +207,19 @@ class AnnotationStore:
             cache[row[0]] = (row[24], _annotation(row, names))
         return [cache[annotation_id][1] for annotation_id, _ in keys]
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (a second window, a command in
+        a shell) commits a write; this connection's own writes leave it as it is."""
+        with self._read():
+            return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
+    def states(self) -> dict[int, tuple[int, str, str]]:
+        """Every annotation's id -> (row version, first unit, last unit): what a view needs
+        to tell what another process changed (any change of a row bumps its version)."""
+        with self._read():
+            return {row[0]: (row[1], row[2], row[3]) for row in self._db.execute(
+                "SELECT id, version, unit, end_unit FROM annotations")}
+
     def count(self, *, trash: bool = False) -> int:
         with self._read():
             return self._db.execute(

@@ -70,3 +70,24 @@ def test_citations_and_places(service: NotesService) -> None:
     assert service.resolve("PoA 41 (g)") == "poa2009/41(g)"
     anchor = service.anchor("UNGASS 1 (a)", "UNGASS 1 (c)")
     assert service.place(anchor) == "A/RES/S-30/1, annex, para. 1 (a) – para. 1 (c)"
+
+
+def test_watcher_sees_what_another_connection_wrote(service: NotesService,
+                                                    store_path: Path) -> None:
+    """Guards live updates: a note added by another process (here another connection) is
+    noticed, with its unit; the watcher's own store's writes are not reported again."""
+    from desktop.core.notes.store import AnnotationStore
+    from desktop.core.notes.watch import ChangeWatcher
+
+    watcher = ChangeWatcher(service.store())
+    assert watcher.poll() is None
+    service.store().add(service.anchor("res74-178/19"))
+    watcher.saw_own_writes()
+    assert watcher.poll() is None
+    with AnnotationStore.open(store_path) as other:
+        added = other.add(service.anchor("ungass2016/1(a)", quote="primary prevention"))
+    change = watcher.poll()
+    assert change is not None and added.annotation is not None
+    assert change.annotations == (added.annotation.id,)
+    assert change.units == ("ungass2016/1(a)",)
+    assert watcher.poll() is None

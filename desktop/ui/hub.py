@@ -1,0 +1,140 @@
+"""The annotation hub: every change to the notes reaches every view through here.
+
+Writes go through desktop.ui.operations, which hands the store's Change to `publish`; writes
+by another window or a `concordia notes` command in a shell are noticed by polling SQLite's
+data version (desktop.core.notes.watch) and broadcast the same way. Views read through the
+hub, which turns a store that cannot be used (locked, damaged, read-only) into one message
+for the window's bar instead of an exception inside a paint or a model (DESIGN.md §5).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.core.notes.errors import NotesError
+from desktop.core.notes.model import Annotation, Category, Change
+from desktop.core.notes.service import NotesService
+from desktop.core.notes.store import AnnotationStore
+from desktop.core.notes.watch import ChangeWatcher
+
+WATCH_INTERVAL_MS = 400  # another process's note shows within a second
+
+
+def affects(change: Change, instrument: str | None = None) -> bool:
+    """Whether a view showing `instrument` (None: every instrument) must redraw."""
+    if change.action == "category" or (change.action == "external" and not change.annotations):
+        return True  # colours or names changed, or another process changed something unknown
+    if instrument is None:
+        return bool(change.annotations or change.units)
+    prefix = instrument + "/"
+    return any(unit.startswith(prefix) for unit in change.units)
+
+
+class AnnotationHub(QObject):
+    changed = Signal(object)  # a Change: views redraw what it touched (no units: everything)
+    problem = Signal(str)  # the store cannot be used as it is: what happened ("" when fixed)
+
+    def __init__(self, service: NotesService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._watcher: ChangeWatcher | None = None
+        self._problem = ""
+        self._timer = QTimer(self)
+        self._timer.setInterval(WATCH_INTERVAL_MS)
+        self._timer.timeout.connect(self.poll)
+
+    # -- the store ----------------------------------------------------------------------
+
+    def store(self) -> AnnotationStore | None:
+        """The store, opened (and reconciled with the corpus) on first use; None while it
+        cannot be used (the bar says why)."""
+        try:
+            store = self.service.store()
+            if self._watcher is None:
+                self._watcher = ChangeWatcher(store)
+        except (NotesError, sqlite3.Error) as error:
+            self.report(error)
+            return None
+        return store
+
+    def start_watching(self) -> None:
+        self._timer.start()
+
+    def stop_watching(self) -> None:
+        self._timer.stop()
+
+    def poll(self) -> None:
+        """Broadcast what another window or process wrote since the last poll."""
+        if self._watcher is None:
+            if self._problem and self.store() is not None:  # it works again: reload all
+                self.clear_problem()
+                self.changed.emit(Change("external"))
+            return
+        try:
+            change = self._watcher.poll()
+        except (NotesError, sqlite3.Error) as error:
+            self.report(error)
+            return
+        if change is not None:
+            self.changed.emit(change)
+
+    def publish(self, change: Change) -> None:
+        """A write of this window's: tell every view."""
+        if self._watcher is not None:
+            try:
+                self._watcher.saw_own_writes()
+            except (NotesError, sqlite3.Error) as error:
+                self.report(error)
+        self.clear_problem()
+        self.changed.emit(change)
+
+    # -- problems -----------------------------------------------------------------------
+
+    def report(self, error: BaseException | str) -> None:
+        message = str(error)
+        if message != self._problem:  # once, not on every read that fails the same way
+            self._problem = message
+            self.problem.emit(message)
+
+    def clear_problem(self) -> None:
+        if self._problem:
+            self._problem = ""
+            self.problem.emit("")
+
+    def current_problem(self) -> str:
+        return self._problem
+
+    # -- reading ------------------------------------------------------------------------
+
+    def annotations(self, instrument: str | None = None) -> list[Annotation]:
+        """The live annotations (attached or waiting for review), in document order."""
+        store = self.store()
+        if store is None:
+            return []
+        try:
+            return store.list(instrument=instrument)
+        except (NotesError, sqlite3.Error) as error:
+            self.report(error)
+            return []
+
+    def categories(self) -> list[Category]:
+        store = self.store()
+        if store is None:
+            return []
+        try:
+            return store.categories()
+        except (NotesError, sqlite3.Error) as error:
+            self.report(error)
+            return []
+
+    def setting(self, key: str) -> str:
+        store = self.store()
+        if store is None:
+            return ""
+        try:
+            return store.setting(key) or ""
+        except (NotesError, sqlite3.Error) as error:
+            self.report(error)
+            return ""

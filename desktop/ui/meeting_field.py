@@ -1,0 +1,47 @@
+"""The current meeting, shown and edited in the status bar: it is stamped on every new
+annotation. One value with `concordia notes config --meeting` (a store setting)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from desktop.core.notes.model import Change
+from desktop.core.notes.service import MEETING
+from desktop.ui.hub import AnnotationHub
+from desktop.ui.operations import AnnotationOperations
+
+
+class MeetingField(QWidget):
+    def __init__(self, hub: AnnotationHub, operations: AnnotationOperations,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hub = hub
+        self._operations = operations
+        label = QLabel(self.tr("Meeting:"), self)
+        self.field = QLineEdit(self)
+        self.field.setObjectName("meetingField")
+        self.field.setPlaceholderText(self.tr("none — stamped on new notes"))
+        self.field.setToolTip(self.tr("The meeting stamped on every new highlight and note"))
+        self.field.setMinimumWidth(120)
+        self.field.setMaximumWidth(320)
+        label.setBuddy(self.field)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.addStretch(1)
+        layout.addWidget(label)
+        layout.addWidget(self.field)
+        self.field.editingFinished.connect(self._edited)
+        hub.changed.connect(self._changed)
+
+    def load(self) -> None:
+        if not self.field.hasFocus():
+            self.field.setText(self._hub.setting(MEETING))
+
+    def _edited(self) -> None:
+        text = " ".join(self.field.text().split())
+        if text != self._hub.setting(MEETING):
+            self._operations.set_meeting(text)
+
+    def _changed(self, change: Change) -> None:
+        if MEETING in change.settings or change.action == "external":
+            self.load()

@@ -1,0 +1,45 @@
+"""The bar above the panes that says, once, that the notes cannot be used as they are (locked
+by another program, damaged, read-only): reading goes on, and what the reader types in a
+note stays in the editor until the store takes it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+
+class StoreBar(QFrame):
+    retry_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("storeBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.message = QLabel(self)
+        self.message.setObjectName("storeBarMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.retry = QPushButton(self.tr("Try again"), self)
+        self.retry.clicked.connect(self.retry_requested)
+        close = QToolButton(self)
+        close.setText("×")
+        close.setAutoRaise(True)
+        close.setToolTip(self.tr("Hide this message"))
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.retry)
+        layout.addWidget(close)
+        self.hide()
+
+    def show_problem(self, message: str) -> None:
+        """Say what happened ("" hides the bar: the store works again)."""
+        if not message:
+            self.hide()
+            return
+        self.message.setText(self.tr("Your notes cannot be saved or read right now: %s "
+                                     "Reading goes on; a note you type stays in its editor "
+                                     "until it can be saved.") % message)
+        self.show()
