@@ -104,12 +104,14 @@ class AnnotationsDock(QDockWidget):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setMinimumHeight(60)
         self.editor = NoteEditor(operations, self.citation, self)
-        controls = QGridLayout()
+        # Tags, meetings and authors are offered only once some are used: a delegate who
+        # never tags sees no empty "All tags" choice.
+        self._controls = controls = QGridLayout()
         controls.setContentsMargins(0, 0, 0, 0)
         controls.setSpacing(4)
-        for position, combo in enumerate((self.instrument, self.category, self.tag,
-                                          self.meeting, self.author, self.sort)):
-            controls.addWidget(combo, position // 2, position % 2)
+        for combo in (self.tag, self.meeting, self.author):
+            combo.hide()
+        self._arrange()
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -122,8 +124,8 @@ class AnnotationsDock(QDockWidget):
         splitter.setObjectName("annotationsSplitter")
         splitter.addWidget(top)
         splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -141,6 +143,15 @@ class AnnotationsDock(QDockWidget):
         self.list.clicked.connect(self._activated)
         hub.changed.connect(self._hub_changed)
         self.visibilityChanged.connect(lambda shown: self.refresh() if shown else None)
+
+    def _arrange(self) -> None:
+        """The choices shown, two to a row (a narrow panel cuts no words)."""
+        shown = [combo for combo in (self.instrument, self.category, self.tag, self.meeting,
+                                     self.author, self.sort) if not combo.isHidden()]
+        for combo in shown:
+            self._controls.removeWidget(combo)
+        for position, combo in enumerate(shown):
+            self._controls.addWidget(combo, position // 2, position % 2)
 
     def _combo(self, name: str, everything: str) -> QComboBox:
         combo = QComboBox(self)
@@ -168,8 +179,10 @@ class AnnotationsDock(QDockWidget):
                    + [(self.tr("No category"), "", UNCATEGORISED_COLOUR)])
         for combo, field in ((self.tag, "tag"), (self.meeting, "meeting"),
                              (self.author, "author")):
-            self._fill(combo, [(f"#{v}" if field == "tag" else v, v, None)
-                               for v in self.model.values(field)])
+            values = self.model.values(field)
+            self._fill(combo, [(f"#{v}" if field == "tag" else v, v, None) for v in values])
+            combo.setHidden(not values and combo.currentIndex() == 0)
+        self._arrange()
         self.editor.set_categories(categories)
         self.editor.set_known_tags(self.model.values("tag"))
         if selected is not None:

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.operations = AnnotationOperations(hub, self)
         self._zoom = DEFAULT_ZOOM
         self._shown_once = False
+        self._room_for_annotations = False  # first run: make room when the panel first shows
         # Qt's print dialog by default (imported when first printing); tests put a stand-in here.
         self.make_print_dialog: Callable[..., Any] | None = None
         left = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.search.annotation_activated.connect(self.show_annotation)
         self.links.unit_activated.connect(self.show_correspondent)
         self.annotations.annotation_activated.connect(self.show_annotation)
+        self.annotations.visibilityChanged.connect(self._annotations_shown)
         self.store_bar = StoreBar(self)
         self.store_bar.retry_requested.connect(hub.poll)
         hub.problem.connect(self.store_bar.show_problem)
@@ -359,6 +361,16 @@ class MainWindow(QMainWindow):
         panes follow."""
         return self.navigator.open(unit_id, give_focus=give_focus and self.isVisible())
 
+    def _annotations_shown(self, visible: bool) -> None:
+        """The panel's list and editor need more height than the links below it: the first
+        time it opens on a first-run layout, it takes most of the column."""
+        if visible and self._room_for_annotations and self.links.isVisible():
+            self._room_for_annotations = False
+            tall = max(self.height(), 400)
+            self.resizeDocks([self.annotations, self.links], [int(tall * 0.72),
+                                                               int(tall * 0.28)],
+                             Qt.Orientation.Vertical)
+
     def show_annotation(self, annotation_id: int, unit_id: str) -> bool:
         """A row of the annotations panel (or a notes search result): a pane goes to its
         unit, the keyboard staying in the list; the panel shows it selected."""
@@ -404,6 +416,7 @@ class MainWindow(QMainWindow):
                              Qt.Orientation.Horizontal)
             self.search.hide()  # a tab beside the chapters once Ctrl+F asks for it
             self.annotations.hide()  # …and the annotations once a note or Ctrl+Shift+A does
+            self._room_for_annotations = True
             tall = max(self.height(), 400)
             self.resizeDocks([self.chapters, self.links],
                              [int(tall * (1 - FIRST_RUN_LINKS_SHARE)),

@@ -36,6 +36,7 @@ class MeetingField(QWidget):
     def load(self) -> None:
         if not self.field.hasFocus():
             self.field.setText(self._hub.setting(MEETING))
+            self.field.setCursorPosition(0)  # the start of a long name shows
 
     def _edited(self) -> None:
         text = " ".join(self.field.text().split())

@@ -1,6 +1,7 @@
 """The note editor under the annotations panel: the selected annotation's category, note
 (Markdown, saved as it is typed: one store transaction per pause, no Save button), tags
-(completed from the tags already used) and privacy, with the note shown rendered below.
+(completed from the tags already used) and privacy. The pane shows the note rendered (the
+tooltip of its mark in the margin).
 
 What the reader typed is kept here until the store takes it: a locked or damaged store
 leaves the text in the editor, says so, and tries again."""
@@ -14,18 +15,15 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.notes.model import Annotation, Category
-from desktop.core.notes.render import render_markdown
 from desktop.ui.operations import AnnotationOperations
 from desktop.ui.selection_palette import swatch
 
@@ -71,20 +69,17 @@ class NoteEditor(QWidget):
         self.private = QCheckBox(self.tr("Private"), self)
         self.private.setObjectName("notePrivate")
         self.private.setToolTip(self.tr("Left out of shared exports and briefs unless asked for"))
-        self.preview = QTextBrowser(self)
-        self.preview.setObjectName("notePreview")
-        self.preview.setOpenExternalLinks(False)
-        self.preview.setOpenLinks(False)
-        self.preview.setMaximumHeight(90)
-        self.preview.setMinimumHeight(24)
-        self.text.setMinimumHeight(40)
+        self.text.setMinimumHeight(48)
         self.state = QLabel(self)
         self.state.setObjectName("noteState")
         self.state.setWordWrap(True)
-        form = QFormLayout()
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Category"), self.category)
-        form.addRow(self.tr("Tags"), self.tags)
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category.setMinimumContentsLength(4)
+        fields = QHBoxLayout()
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addWidget(self.category, 1)
+        fields.addWidget(self.tags, 1)
         row = QHBoxLayout()
         row.addWidget(self.private)
         row.addStretch(1)
@@ -93,9 +88,8 @@ class NoteEditor(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addWidget(self.text, 2)
-        layout.addWidget(self.preview, 1)
+        layout.addLayout(fields)
+        layout.addWidget(self.text, 1)
         layout.addLayout(row)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -161,7 +155,6 @@ class NoteEditor(QWidget):
             self.private.setChecked(annotation.private)
             self.category.setCurrentIndex(max(0, self.category.findData(
                 annotation.category or "")))
-        self._render()
         self.state.setText("")
         self._loading = False
 
@@ -194,14 +187,8 @@ class NoteEditor(QWidget):
         self._annotation = updated
         self._dirty = self.text.toPlainText() != text  # typed on while it saved
         self.state.setText(self.tr("Saved"))
-        self._render()
         self.saved.emit(updated.id)
         return True
-
-    def _render(self) -> None:
-        note = self.text.toPlainText()
-        self.preview.setHtml(render_markdown(note) if note.strip() else "")
-        self.preview.setVisible(bool(note.strip()))
 
     def _tags_changed(self) -> None:
         if self._loading or self._annotation is None:
