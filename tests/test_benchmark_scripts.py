@@ -29,3 +29,18 @@ def test_window_benchmark_measures_the_window_the_floor_and_the_bare_window() ->
     assert " ms " in launch and "bare window" in launch and "ratio" in launch
     assert "x the floor" in floor
     assert " MB " in memory
+
+
+@pytest.mark.slow
+def test_annotations_benchmark_measures_paint_filter_and_keystroke() -> None:
+    """The annotations benchmark runs end to end: 1,000 highlights painted, a keystroke
+    makes a highlight (it checks that each one was made), the panel filters 10,000."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "benchmarks/bench_annotations.py", "--runs", "3"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+                            check=False)
+    assert result.returncode in (0, 1), result.stderr  # 1: a target missed, still measured
+    names = [line.split()[0] for line in result.stdout.splitlines() if " median " in line]
+    assert names == ["paint", "apply", "highlight", "filter"]
+    assert all("baseline" in line for line in result.stdout.splitlines()
+               if line.split()[0] in ("paint", "highlight", "filter"))

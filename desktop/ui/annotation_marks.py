@@ -50,9 +50,11 @@ class AnnotationMarks(QObject):
         annotations = [a for a in self._hub.annotations(pane.instrument_id())
                        if a.status == OK]
         palette = pane.view.palette()
+        tints = {colour: highlight_colour(colour, palette)
+                 for colour in {a.colour for a in annotations}}
         pane.view.set_highlights(
             Highlight(a.id, a.anchor.unit, a.anchor.start, a.anchor.end_unit, a.anchor.end,
-                      highlight_colour(a.colour, palette))
+                      tints[a.colour])
             for a in annotations)
         pane.view.set_note_marks(
             NoteMark(a.anchor.unit, a.id, note_mark_colour(a.colour), self._note_html(a))

@@ -98,7 +98,11 @@ class DocumentView(QTextBrowser):
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {name: [] for name in LAYERS}
         self._highlights: list[Highlight] = []
         self._highlight_ranges: list[tuple[int, int, int]] = []  # start, end, annotation
+        self._highlight_cache: dict[tuple[object, ...],
+                                    list[tuple[int, int, QTextEdit.ExtraSelection]]] = {}
+        self._position: dict[str, int] = {}  # unit id -> its place in document order
         self._note_marks: list[NoteMark] = []
+        self._mark_tops: dict[str, float] = {}  # unit -> its mark's top in the document
         self.setOpenLinks(False)
         self.setUndoRedoEnabled(False)
         self.document().setUndoRedoEnabled(False)
@@ -134,6 +138,9 @@ class DocumentView(QTextBrowser):
         self._notes = notes
         self._index(set(units))
         self._maps.clear()
+        self._highlight_cache.clear()
+        self._mark_tops.clear()
+        self._position = {unit: i for i, unit in enumerate(self._order)}
         self._show_highlights()
         self._show_found()  # the old marks pointed into the document just replaced
         self._top = None
@@ -340,6 +347,7 @@ class DocumentView(QTextBrowser):
             layout.setLeftMargin(side)
             layout.setRightMargin(side)
             frame.setFrameFormat(layout)
+            self._mark_tops.clear()  # the text re-flows
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # A new width re-flows the text: keep the same words at the top, not the same pixels.
@@ -347,6 +355,7 @@ class DocumentView(QTextBrowser):
         scroll_bar = self.verticalScrollBar()
         bar = scroll_bar.width() if scroll_bar.isVisible() else 0
         self._fit_column(event.size().width() - 2 * self.frameWidth() - bar)
+        self._mark_tops.clear()  # the text re-flows
         super().resizeEvent(event)
         if keep:
             self.scroll_to_unit(*keep)
@@ -517,36 +526,53 @@ class DocumentView(QTextBrowser):
         return list(self._highlights)
 
     def _show_highlights(self) -> None:
+        # Each highlight's selections are kept until the document is replaced: a change
+        # broadcast redraws the pane, and only new or changed highlights are laid out again.
         selections: list[QTextEdit.ExtraSelection] = []
         ranges: list[tuple[int, int, int]] = []
-        index = {unit: i for i, unit in enumerate(self._order)} if self._highlights else {}
-        document = self.document()
+        cache = self._highlight_cache
+        kept: dict[tuple[object, ...], list[tuple[int, int, QTextEdit.ExtraSelection]]] = {}
         for highlight in self._highlights:
-            first, last = index.get(highlight.first), index.get(highlight.last)
-            if first is None or last is None:
-                continue
-            mark = QTextCharFormat()
-            mark.setBackground(highlight.colour)
-            for position in range(first, last + 1):
-                unit_id = self._order[position]
-                unit = self._unit_lookup(unit_id)
-                if unit is None:
-                    continue
-                start = highlight.start if position == first else 0
-                end = highlight.end if position == last else len(unit.text)
-                found = self.text_range(unit_id, start, end)
-                if found is None:
-                    continue
-                cursor = QTextCursor(document)
-                cursor.setPosition(found[0])
-                cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                selection.format = mark
+            key = (highlight.annotation, highlight.first, highlight.start, highlight.last,
+                   highlight.end, highlight.colour.rgba())
+            found = cache.get(key)
+            if found is None:
+                found = self._highlight_selections(highlight)
+            kept[key] = found
+            for start, end, selection in found:
                 selections.append(selection)
-                ranges.append((found[0], found[1], highlight.annotation))
+                ranges.append((start, end, highlight.annotation))
+        self._highlight_cache = kept
         self._highlight_ranges = ranges
         self._set_layer("annotations", selections)
+
+    def _highlight_selections(
+            self, highlight: Highlight) -> list[tuple[int, int, QTextEdit.ExtraSelection]]:
+        """The stretches of the document a highlight covers, unit by unit."""
+        first, last = self._position.get(highlight.first), self._position.get(highlight.last)
+        if first is None or last is None:
+            return []
+        mark = QTextCharFormat()
+        mark.setBackground(highlight.colour)
+        found = []
+        for position in range(first, last + 1):
+            unit_id = self._order[position]
+            unit = self._unit_lookup(unit_id)
+            if unit is None:
+                continue
+            start = highlight.start if position == first else 0
+            end = highlight.end if position == last else len(unit.text)
+            stretch = self.text_range(unit_id, start, end)
+            if stretch is None:
+                continue
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(stretch[0])
+            cursor.setPosition(stretch[1], QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = mark
+            found.append((stretch[0], stretch[1], selection))
+        return found
 
     def highlighted_text(self, annotation_id: int) -> list[str]:
         """The words painted for an annotation, as they stand in the pane, unit by unit."""
@@ -580,14 +606,16 @@ class DocumentView(QTextBrowser):
         found = []
         offset = self.verticalScrollBar().value()
         for mark in self._note_marks:
-            rect = self.unit_rect(mark.unit)
-            if rect is None:
-                continue
-            block = self.document().findBlockByNumber(self._block[mark.unit])
-            line = block.layout().lineAt(0) if block.layout().lineCount() else None
-            height = line.height() if line is not None else float(NOTE_MARK)
-            top = rect.top() - offset + max(0.0, (height - NOTE_MARK) / 2)
-            found.append((mark, QRectF(NOTE_MARK_X, top, NOTE_MARK, NOTE_MARK)))
+            top = self._mark_tops.get(mark.unit)
+            if top is None:
+                rect = self.unit_rect(mark.unit)
+                if rect is None:
+                    continue
+                block = self.document().findBlockByNumber(self._block[mark.unit])
+                line = block.layout().lineAt(0) if block.layout().lineCount() else None
+                height = line.height() if line is not None else float(NOTE_MARK)
+                top = self._mark_tops[mark.unit] = rect.top() + max(0.0, (height - NOTE_MARK) / 2)
+            found.append((mark, QRectF(NOTE_MARK_X, top - offset, NOTE_MARK, NOTE_MARK)))
         return found
 
     def note_mark_at(self, point: QPoint) -> NoteMark | None:

@@ -488,6 +488,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._start_notes)
 
     def _start_notes(self) -> None:
+        self.annotate.categories()  # Ctrl+1 … Ctrl+9 and the Annotate menu's entries
         self.meeting.load()
         self.hub.start_watching()
 
