@@ -20,7 +20,7 @@ class MeetingField(QWidget):
         label = QLabel(self.tr("Meeting:"), self)
         self.field = QLineEdit(self)
         self.field.setObjectName("meetingField")
-        self.field.setPlaceholderText(self.tr("none — stamped on new notes"))
+        self.field.setPlaceholderText(self.tr("none"))
         self.field.setToolTip(self.tr("The meeting stamped on every new highlight and note"))
         self.field.setMinimumWidth(120)
         self.field.setMaximumWidth(320)

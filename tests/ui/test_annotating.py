@@ -269,3 +269,22 @@ def test_every_unit_text_maps_onto_the_laid_out_words(open_window: Opener,
                     assert laid_out[mapping.start(offset)] == char, (unit.id, offset)
             checked += 1
     assert checked == sum(len(source.units(i.id)) for i in source.instruments())
+
+
+def test_a_damaged_notes_database_does_not_stop_reading(
+        open_window: Opener, qtbot: QtBot, _private_data_dir: Path) -> None:
+    """Guards reading on when the notes cannot be used: a notes file that is not a database
+    is left exactly as it was, the window opens with its text, and the bar says so once."""
+    _private_data_dir.mkdir(parents=True, exist_ok=True)
+    damaged = store_path(_private_data_dir)
+    damaged.write_bytes(b"this is not a database" * 200)
+    before = damaged.read_bytes()
+    window = open_window()
+    qtbot.waitUntil(lambda: window.store_bar.isVisible())
+    assert "notes" in window.store_bar.message.text()
+    view = window.pane_area.panes()[0].view
+    drag_select(qtbot, view, "ungass2016/1(a)", "primary prevention")
+    qtbot.keyClick(view, Qt.Key.Key_3, CTRL)  # refused, said in the bar, nothing written
+    assert view.highlights() == []
+    assert damaged.read_bytes() == before
+    assert "ungass2016/1(a)" in view.unit_ids()
