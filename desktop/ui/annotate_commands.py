@@ -5,6 +5,8 @@ appears by a selection made with the mouse."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QWidget
@@ -15,6 +17,9 @@ from desktop.ui.hub import AnnotationHub
 from desktop.ui.operations import AnnotationOperations, Span
 from desktop.ui.pane_area import PaneArea
 from desktop.ui.selection_palette import SelectionPalette, swatch
+
+if TYPE_CHECKING:
+    from desktop.ui.dialogs.categories_dialog import CategoriesDialog
 
 NOTE_KEY = "Ctrl+N"
 
@@ -47,6 +52,9 @@ class AnnotateCommands(QObject):
         window.addAction(self.note_action)
         self._note_separator = menu.addSeparator()
         menu.addAction(self.note_action)
+        menu.addSeparator()
+        self.categories_action = menu.addAction(self.tr("&Categories…"), self.open_categories)
+        self.categories_dialog: CategoriesDialog | None = None
         hub.changed.connect(self._hub_changed)
         self._categories_loaded = False
 
@@ -86,6 +94,21 @@ class AnnotateCommands(QObject):
         if change.action == "category" or (change.action == "external"
                                            and not change.annotations):
             self.reload_categories()
+
+    def open_categories(self) -> CategoriesDialog:
+        """Annotate ▸ Categories…: rename, recolour, add, reorder, remove."""
+        from desktop.ui.dialogs.categories_dialog import CategoriesDialog
+
+        if self.categories_dialog is None:
+            self.categories_dialog = CategoriesDialog(self._hub, self._operations, self._window)
+        dialog = self.categories_dialog
+        dialog.reload()
+        if dialog.isVisible():
+            dialog.raise_()  # already open behind the window: bring it up
+            dialog.activateWindow()
+        else:
+            dialog.show()
+        return dialog
 
     # -- commands -------------------------------------------------------------------------
 
@@ -148,8 +171,15 @@ class AnnotateCommands(QObject):
             pane.view.verticalScrollBar().valueChanged.connect(
                 lambda _value, pane=pane: self._hide_palette(pane))
 
-    def _extend_menu(self, pane: DocumentPane, menu: QMenu, _position: QPoint) -> None:
+    def _extend_menu(self, pane: DocumentPane, menu: QMenu, position: QPoint) -> None:
         menu.addSeparator()
+        under = pane.view.highlight_at(position)
+        if under is not None:
+            menu.addAction(self.tr("Edit this annotation's note"),
+                           lambda: self.note_requested.emit(under))
+            menu.addAction(self.tr("Delete this highlight"),
+                           lambda: self._operations.remove(under))
+            menu.addSeparator()
         highlight = menu.addMenu(self.tr("&Highlight in"))
         enabled = bool(pane.view.textCursor().hasSelection() or pane.current_unit())
         highlight.setEnabled(enabled and bool(self.categories()))

@@ -195,6 +195,10 @@ class AnnotationsModel(QAbstractListModel):
         return lines
 
     def _details(self, annotation: Annotation) -> str:
+        if annotation.deleted:
+            when = annotation.deleted.replace("T", " ").removesuffix("Z")[:16]
+            return self.tr("deleted %s UTC") % when + " · " + (
+                annotation.category or self.tr("No category"))
         parts = [annotation.category or self.tr("No category")]
         parts += [f"#{tag}" for tag in annotation.tags]
         if annotation.meeting:

@@ -1,36 +1,46 @@
 """The annotations panel (a dock like Links and Search): every annotation, filtered as the
 reader types and by instrument, category, tag, meeting and author, in document order or
 newest first, with counts per category; the selected one's note editor below. Activating a
-row brings a pane to the annotation."""
+row brings a pane to the annotation. Two more views: the Trash (restore what was deleted)
+and the Review list (annotations a corpus change left unsure, settled one by one)."""
 
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
     QStyleOptionViewItem,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.notes.model import Annotation, Change
+from desktop.core.notes.model import Annotation, Change, ReviewItem
 from desktop.ui.annotations_model import (
     ANNOTATION_ROLE,
     COLOUR_ROLE,
@@ -44,11 +54,15 @@ from desktop.ui.document_source import DocumentSource
 from desktop.ui.hub import AnnotationHub, affects
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.operations import AnnotationOperations
+from desktop.ui.review_model import REVIEW_KIND, ReviewModel
 from desktop.ui.row_delegate import RowDelegate
+from desktop.ui.rows_model import KIND_ROLE
+from desktop.ui.rows_model import UNIT_ROLE as ROWS_UNIT_ROLE
 from desktop.ui.selection_palette import swatch
 from desktop.ui.theme import UNCATEGORISED_COLOUR
 
 BAR = 5  # the category colour's bar at a row's left edge
+ANNOTATIONS, TRASH, REVIEW = 0, 1, 2  # the panel's views
 
 
 class AnnotationDelegate(RowDelegate):
@@ -66,6 +80,9 @@ class AnnotationDelegate(RowDelegate):
 
 class AnnotationsDock(QDockWidget):
     annotation_activated = Signal(int, str)  # the annotation, its first unit
+    move_requested = Signal(int)  # a review item to move to the focused pane's selection
+    review_unit_requested = Signal(str)  # a review item's candidate place, to look at
+    reviews_changed = Signal(int)  # how many annotations wait for review
 
     def __init__(self, hub: AnnotationHub, operations: AnnotationOperations,
                  source: DocumentSource, parent: QWidget | None = None) -> None:
@@ -74,6 +91,7 @@ class AnnotationsDock(QDockWidget):
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self._hub = hub
+        self._operations = operations
         self._source = source
         self._loaded = False
         order = {instrument.id: instrument.seq for instrument in source.instruments()}
@@ -120,9 +138,20 @@ class AnnotationsDock(QDockWidget):
         top_layout.addLayout(controls)
         top_layout.addWidget(self.counts)
         top_layout.addWidget(self.list, 1)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(top)
+        self.pages.addWidget(self._trash_page())
+        self.pages.addWidget(self._review_page())
+        self.views = QTabBar(self)
+        self.views.setObjectName("annotationsViews")
+        self.views.setExpanding(False)
+        self.views.setDrawBase(False)
+        for title in (self.tr("Annotations"), self.tr("Trash"), self.tr("Review")):
+            self.views.addTab(title)
+        self.views.currentChanged.connect(self._view_chosen)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("annotationsSplitter")
-        splitter.addWidget(top)
+        splitter.addWidget(self.pages)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
@@ -130,6 +159,8 @@ class AnnotationsDock(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.views)
         layout.addWidget(splitter)
         self.setWidget(body)
         self.filter.textChanged.connect(self._filter)
@@ -141,8 +172,158 @@ class AnnotationsDock(QDockWidget):
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.list.activated.connect(self._activated)
         self.list.clicked.connect(self._activated)
+        self.list.installEventFilter(self)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._list_menu)
         hub.changed.connect(self._hub_changed)
         self.visibilityChanged.connect(lambda shown: self.refresh() if shown else None)
+
+    # -- the Trash and Review views ---------------------------------------------------------
+
+    def _trash_page(self) -> QWidget:
+        page = QWidget(self)
+        order = {instrument.id: instrument.seq for instrument in self._source.instruments()}
+        self.trash_model = AnnotationsModel(self.citation, lambda i: order.get(i, 1 << 30), self)
+        self.trash_model.set_sort(NEWEST)
+        self.trash_list = self._list("trashList", self.trash_model, AnnotationDelegate)
+        self.restore_button = QPushButton(self.tr("&Restore"), page)
+        self.restore_button.setToolTip(self.tr("Bring it back where it was (R)"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        help_ = QLabel(self.tr("Deleted annotations, newest first: nothing is lost until you "
+                               "decide."), page)
+        help_.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(help_)
+        layout.addWidget(self.trash_list, 1)
+        layout.addWidget(self.restore_button)
+        return page
+
+    def _review_page(self) -> QWidget:
+        page = QWidget(self)
+        self.review_model = ReviewModel(self._place, self)
+        self.review_list = self._list("reviewList", self.review_model, RowDelegate)
+        help_ = QLabel(self.tr("The corpus changed under these annotations. Each stays as it "
+                               "was until you decide: accept the new place (A), select "
+                               "another place in a pane and move it there (M), or archive "
+                               "it (X)."), page)
+        help_.setWordWrap(True)
+        self.accept_button = QPushButton(self.tr("&Accept"), page)
+        self.move_button = QPushButton(self.tr("&Move to selection"), page)
+        self.archive_button = QPushButton(self.tr("Archi&ve"), page)
+        self.accept_button.clicked.connect(lambda: self._settle("accept"))
+        self.move_button.clicked.connect(lambda: self._settle("move"))
+        self.archive_button.clicked.connect(lambda: self._settle("archive"))
+        buttons = QHBoxLayout()
+        for button in (self.accept_button, self.move_button, self.archive_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(help_)
+        layout.addWidget(self.review_list, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _list(self, name: str, model: QAbstractItemModel,
+              delegate: type[RowDelegate]) -> QListView:
+        view = QListView(self)
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setItemDelegate(delegate(view))
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setMinimumHeight(60)
+        view.installEventFilter(self)
+        view.activated.connect(self._row_activated)
+        return view
+
+    def _place(self, first: str, last: str) -> str:
+        return (self._source.citation(first) if first == last
+                else self._source.range_citation(first, last))
+
+    def show_view(self, view: int) -> None:
+        """Show the panel on one of its views: ANNOTATIONS, TRASH or REVIEW."""
+        self.show()
+        self.raise_()
+        self.views.setCurrentIndex(view)
+
+    def _view_chosen(self, view: int) -> None:
+        self.pages.setCurrentIndex(view)
+        self.editor.setVisible(view == ANNOTATIONS)
+        if not self._loaded:
+            self.refresh()
+        current = {TRASH: self.trash_list, REVIEW: self.review_list}.get(view, self.list)
+        if current.model().rowCount() and not current.currentIndex().isValid():
+            current.setCurrentIndex(current.model().index(0, 0))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.trash_list.currentIndex().isValid())
+        item = self._selected_review()
+        for button in (self.accept_button, self.move_button, self.archive_button):
+            button.setEnabled(item is not None)
+        if item is not None:
+            self.accept_button.setEnabled(bool(item.candidates))
+
+    def _selected_review(self) -> ReviewItem | None:
+        index = self.review_list.currentIndex()
+        kind = str(index.data(KIND_ROLE) or "") if index.isValid() else ""
+        if not kind.startswith(REVIEW_KIND):
+            return None
+        return self.review_model.item(int(kind.removeprefix(REVIEW_KIND)))
+
+    def _settle(self, how: str) -> bool:
+        item = self._selected_review()
+        if item is None:
+            return False
+        annotation = item.annotation.id
+        if how == "accept":
+            return self._operations.accept(annotation)
+        if how == "archive":
+            return self._operations.archive(annotation)
+        self.move_requested.emit(annotation)
+        return True
+
+    def delete_selected(self) -> bool:
+        selected = self.selected_id()
+        return selected is not None and self._operations.remove(selected)
+
+    def restore_selected(self) -> bool:
+        index = self.trash_list.currentIndex()
+        value = index.data(ANNOTATION_ROLE) if index.isValid() else None
+        return value is not None and self._operations.restore(int(value))
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        unit = index.data(UNIT_ROLE) if index.model() is self.trash_model else \
+            index.data(ROWS_UNIT_ROLE)
+        if unit and index.model() is self.review_model:
+            self.review_unit_requested.emit(str(unit))
+
+    def _list_menu(self, position: QPoint) -> None:
+        index = self.list.indexAt(position)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        delete = menu.addAction(self.tr("&Delete"), self.delete_selected)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        menu.exec(self.list.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Keys on the lists: Delete moves to the trash; R restores; A, M, X settle a review.
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if watched is self.list and key == Qt.Key.Key_Delete:
+                return self.delete_selected() or True
+            if watched is self.trash_list and key == Qt.Key.Key_R:
+                return self.restore_selected() or True
+            if watched is self.review_list:
+                how = {Qt.Key.Key_A: "accept", Qt.Key.Key_M: "move",
+                       Qt.Key.Key_X: "archive"}.get(Qt.Key(key))
+                if how is not None:
+                    return self._settle(how) or True
+        return super().eventFilter(watched, event)
 
     def _arrange(self) -> None:
         """The choices shown, two to a row (a narrow panel cuts no words)."""
@@ -183,6 +364,13 @@ class AnnotationsDock(QDockWidget):
             self._fill(combo, [(f"#{v}" if field == "tag" else v, v, None) for v in values])
             combo.setHidden(not values and combo.currentIndex() == 0)
         self._arrange()
+        self.trash_model.set_annotations(self._hub.trash())
+        reviews = self._hub.reviews()
+        self.review_model.set_items(reviews)
+        self.views.setTabText(REVIEW, self.tr("Review (%d)") % len(reviews) if reviews
+                              else self.tr("Review"))
+        self.reviews_changed.emit(len(reviews))
+        self._update_buttons()
         self.editor.set_categories(categories)
         self.editor.set_known_tags(self.model.values("tag"))
         if selected is not None:

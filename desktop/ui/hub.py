@@ -14,7 +14,15 @@ import sqlite3
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.notes.errors import NotesError
-from desktop.core.notes.model import Annotation, Category, Change
+from desktop.core.notes.model import (
+    ARCHIVED,
+    OK,
+    REVIEW,
+    Annotation,
+    Category,
+    Change,
+    ReviewItem,
+)
 from desktop.core.notes.service import NotesService
 from desktop.core.notes.store import AnnotationStore
 from desktop.core.notes.watch import ChangeWatcher
@@ -35,6 +43,7 @@ def affects(change: Change, instrument: str | None = None) -> bool:
 class AnnotationHub(QObject):
     changed = Signal(object)  # a Change: views redraw what it touched (no units: everything)
     problem = Signal(str)  # the store cannot be used as it is: what happened ("" when fixed)
+    notice = Signal(str)  # one action was refused (changed elsewhere meanwhile, …): why
 
     def __init__(self, service: NotesService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +107,9 @@ class AnnotationHub(QObject):
             self._problem = message
             self.problem.emit(message)
 
+    def tell(self, message: str) -> None:
+        self.notice.emit(message)
+
     def clear_problem(self) -> None:
         if self._problem:
             self._problem = ""
@@ -115,6 +127,29 @@ class AnnotationHub(QObject):
             return []
         try:
             return store.list(instrument=instrument)
+        except (NotesError, sqlite3.Error) as error:
+            self.report(error)
+            return []
+
+    def trash(self) -> list[Annotation]:
+        """What was deleted, newest first."""
+        store = self.store()
+        if store is None:
+            return []
+        try:
+            found = store.list(trash=True, statuses=(OK, REVIEW, ARCHIVED))
+        except (NotesError, sqlite3.Error) as error:
+            self.report(error)
+            return []
+        return sorted(found, key=lambda a: (a.deleted or "", a.id), reverse=True)
+
+    def reviews(self) -> list[ReviewItem]:
+        """The annotations the corpus change left unsure, in document order."""
+        store = self.store()
+        if store is None:
+            return []
+        try:
+            return store.reviews()
         except (NotesError, sqlite3.Error) as error:
             self.report(error)
             return []

@@ -19,19 +19,19 @@ from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from desktop.ui.annotate_commands import AnnotateCommands
 from desktop.ui.annotation_marks import AnnotationMarks
-from desktop.ui.annotations_view import AnnotationsDock
+from desktop.ui.annotations_view import REVIEW, AnnotationsDock
 from desktop.ui.document_pane import COPY_WITH_CITATION_KEY, DocumentPane
 from desktop.ui.document_source import DEFAULT_PANES, MAIN_INSTRUMENTS, DocumentSource
 from desktop.ui.hub import AnnotationHub
 from desktop.ui.links_view import LinksDock
 from desktop.ui.meeting_field import MeetingField
 from desktop.ui.navigator import Navigator
-from desktop.ui.operations import AnnotationOperations
+from desktop.ui.operations import AnnotationOperations, Span
 from desktop.ui.outline_model import OutlineModel
 from desktop.ui.outline_view import OutlineDock
 from desktop.ui.pane_area import MAX_PANES, MIN_PANES, PaneArea
 from desktop.ui.search_view import SearchDock
-from desktop.ui.store_bar import StoreBar
+from desktop.ui.store_bar import ReviewBar, StoreBar
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.theme import DEFAULT_ZOOM, clamp_zoom, next_zoom
 from desktop.ui.window_settings import PaneState, WindowSettings
@@ -93,6 +93,10 @@ class MainWindow(QMainWindow):
         self.links.unit_activated.connect(self.show_correspondent)
         self.annotations.annotation_activated.connect(self.show_annotation)
         self.annotations.visibilityChanged.connect(self._annotations_shown)
+        self.annotations.move_requested.connect(self._move_review_item)
+        self.annotations.review_unit_requested.connect(
+            lambda unit: self.open_unit(unit, give_focus=False))
+
         self.store_bar = StoreBar(self)
         self.store_bar.retry_requested.connect(hub.poll)
         hub.problem.connect(self.store_bar.show_problem)
@@ -101,6 +105,11 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.store_bar)
+        self.review_bar = ReviewBar(self)
+        self.review_bar.review_requested.connect(lambda: self.annotations.show_view(REVIEW))
+        column.addWidget(self.review_bar)
+        self.annotations.reviews_changed.connect(self.review_bar.show_count)
+        hub.changed.connect(self._count_reviews)
         column.addWidget(self.pane_area, 1)
         self.setCentralWidget(central)
         self.meeting = MeetingField(hub, self.operations, self)
@@ -112,6 +121,7 @@ class MainWindow(QMainWindow):
         self.pane_area.panes_changed.connect(self.annotate.panes_changed)
         self.annotate.note_requested.connect(self.annotations.edit)
         self.annotate.told.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        hub.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._restore()
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -189,6 +199,21 @@ class MainWindow(QMainWindow):
         self._menus["file"].addSeparator()
         self._action("file", self.tr("&Quit"), self.close, Key.Quit, "Ctrl+Q")
 
+        stack = self.operations.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        for action, keys in ((self.undo_action, [QKeySequence(Key.Undo)]),
+                             (self.redo_action, [QKeySequence("Ctrl+Shift+Z"),
+                                                 QKeySequence(Key.Redo)])):
+            unique: list[QKeySequence] = []
+            for key in keys:
+                if not key.isEmpty() and key not in unique:
+                    unique.append(key)
+            action.setShortcuts(unique)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+            self._menus["edit"].addAction(action)
+        self._menus["edit"].addSeparator()
         self._action("edit", self.tr("Copy with &citation"), self.copy_with_citation,
                      COPY_WITH_CITATION_KEY)
 
@@ -361,6 +386,22 @@ class MainWindow(QMainWindow):
         panes follow."""
         return self.navigator.open(unit_id, give_focus=give_focus and self.isVisible())
 
+    def _count_reviews(self, *_: object) -> None:
+        self.review_bar.show_count(len(self.hub.reviews()))
+
+    def _move_review_item(self, annotation_id: int) -> None:
+        """Review ▸ Move: the item goes to the words selected in the focused pane (or its
+        current unit)."""
+        pane = self.pane_area.focused_pane()
+        found = pane.view.selection_span()
+        span = Span(*found) if found else None
+        unit = None if span else pane.current_unit()
+        if span is None and unit is None:
+            self.statusBar().showMessage(
+                self.tr("Select the new place in a pane first, then Move."), 6000)
+            return
+        self.operations.move(annotation_id, span, unit)
+
     def _annotations_shown(self, visible: bool) -> None:
         """The panel's list and editor need more height than the links below it: the first
         time it opens on a first-run layout, it takes most of the column."""
@@ -489,6 +530,7 @@ class MainWindow(QMainWindow):
 
     def _start_notes(self) -> None:
         self.annotate.categories()  # Ctrl+1 … Ctrl+9 and the Annotate menu's entries
+        self._count_reviews()
         self.meeting.load()
         self.hub.start_watching()
 

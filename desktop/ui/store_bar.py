@@ -43,3 +43,38 @@ class StoreBar(QFrame):
                                      "Reading goes on; a note you type stays in its editor "
                                      "until it can be saved.") % message)
         self.show()
+
+
+class ReviewBar(QFrame):
+    """Says how many annotations wait for review after the corpus changed, with a way there."""
+
+    review_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.message = QLabel(self)
+        self.message.setObjectName("reviewBarMessage")
+        self.message.setWordWrap(True)
+        button = QPushButton(self.tr("Review…"), self)
+        button.clicked.connect(self.review_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(button)
+        self.hide()
+
+    def show_count(self, count: int) -> None:
+        if count <= 0:
+            self.hide()
+            return
+        if count == 1:
+            text = self.tr("The corpus changed: 1 annotation needs your review. It stays as "
+                           "it was until you decide.")
+        else:
+            text = self.tr("The corpus changed: %d annotations need your review. Each stays "
+                           "as it was until you decide.") % count
+        self.message.setText(text)
+        self.show()

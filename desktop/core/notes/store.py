@@ -259,11 +259,7 @@ class AnnotationStore:
         """
         with self._write("the change was not saved") as db:
             current = self._live(db, annotation_id)
-            if expected_revision is not None and current.revision != expected_revision:
-                raise NotesError(
-                    f"annotation {annotation_id} was changed elsewhere meanwhile (it is at "
-                    f"revision {current.revision}, not {expected_revision}); your change was "
-                    "not saved: reload it and try again.")
+            _check_revision(current, expected_revision)
             fields: dict[str, object] = {}
             if note is not UNSET and note != current.note:
                 fields["note"] = note
@@ -281,17 +277,19 @@ class AnnotationStore:
             updated = self._touch(db, annotation_id, fields)
         return Change("update", (annotation_id,), _units(updated.anchor), annotation=updated)
 
-    def remove(self, annotation_id: int) -> Change:
+    def remove(self, annotation_id: int, expected_revision: int | None = None) -> Change:
         """Move the annotation to the trash (restore() brings it back)."""
         with self._write("the annotation was not removed") as db:
             current = self._live(db, annotation_id)
+            _check_revision(current, expected_revision)
             removed = self._touch(db, annotation_id, {"deleted": stamp(self._clock())})
         return Change("remove", (annotation_id,), _units(current.anchor), annotation=removed)
 
-    def restore(self, annotation_id: int) -> Change:
+    def restore(self, annotation_id: int, expected_revision: int | None = None) -> Change:
         """Bring an annotation back from the trash, where it was."""
         with self._write("the annotation was not restored") as db:
             current = self._get(db, annotation_id)
+            _check_revision(current, expected_revision)
             if current.deleted is None:
                 raise BadInput(f"annotation {annotation_id} is not in the trash")
             restored = self._touch(db, annotation_id, {"deleted": None})
@@ -365,6 +363,41 @@ class AnnotationStore:
             db.execute("UPDATE annotations SET category = NULL WHERE category = ?", (found.id,))
             db.execute("DELETE FROM categories WHERE id = ?", (found.id,))
         return self._category_change(found.id, touched)
+
+    def reorder_categories(self, names: Sequence[str]) -> Change:
+        """Put the categories in this order (the keys Ctrl+1 … Ctrl+9 follow it); categories
+        not named keep their order after those named."""
+        with self._write("the categories were not reordered") as db:
+            wanted = [self._category(db, name).id for name in names]
+            rest = [row[0] for row in db.execute("SELECT id FROM categories ORDER BY position, id")
+                    if row[0] not in wanted]
+            for position, category_id in enumerate(wanted + rest):
+                db.execute("UPDATE categories SET position = ? WHERE id = ?",
+                           (position, category_id))
+        return Change("category", categories=tuple(wanted + rest))
+
+    def bring_back_category(self, name: str, colour: str, position: int,
+                            annotations: Iterable[int]) -> Change:
+        """Undo a removed category: add it again where it stood and put back into it those of
+        `annotations` that are still uncategorised (one recategorised since keeps its new
+        category)."""
+        name, colour = _category_name(name), _colour(colour)
+        with self._write("the category was not brought back") as db:
+            if self._find_category(db, name) is not None:
+                raise BadInput(f"there is already a category “{name}”")
+            db.execute("UPDATE categories SET position = position + 1 WHERE position >= ?",
+                       (position,))
+            cursor = db.execute("INSERT INTO categories (name, colour, position) "
+                                "VALUES (?, ?, ?)", (name, colour, position))
+            category_id = int(cursor.lastrowid or 0)
+            for annotation_id in annotations:
+                row = db.execute("SELECT category FROM annotations WHERE id = ?",
+                                 (annotation_id,)).fetchone()
+                if row is not None and row[0] is None:  # as removal left it: no new revision
+                    db.execute("UPDATE annotations SET category = ? WHERE id = ?",
+                               (category_id, annotation_id))
+            touched = self._categorised(db, category_id)
+        return self._category_change(category_id, touched)
 
     def _category_change(self, category_id: int, touched: list[tuple[int, str, str]]) -> Change:
         units = tuple(dict.fromkeys(u for _, first, last in touched for u in (first, last)))
@@ -562,6 +595,13 @@ class AnnotationStore:
 
 
 # -- rows ---------------------------------------------------------------------------------
+
+
+def _check_revision(current: Annotation, expected: int | None) -> None:
+    if expected is not None and current.revision != expected:
+        raise NotesError(
+            f"annotation {current.id} was changed elsewhere meanwhile (it is at revision "
+            f"{current.revision}, not {expected}); nothing was changed: look at it again.")
 
 
 def _anchor_record(anchor: Anchor) -> dict[str, object]:
