@@ -36,7 +36,7 @@ def concordia(*args: str, data_dir: Path | None = None, corpus: Path | None = No
     return subprocess.run([sys.executable, "-m", "desktop", *prefix, *args],
                           capture_output=True, text=True, check=False, cwd=ROOT,
                           env=environment, input=stdin, timeout=CHILD_TIMEOUT,
-                          preexec_fn=preexec)  # noqa: PLW1509 - only to drop privileges
+                          preexec_fn=preexec)
 
 
 def fill(store_path: Path, notes: list[str]) -> list[int]:
