@@ -62,7 +62,6 @@ def checkpoint(path: Path) -> None:
     connection = sqlite3.connect(path)
     try:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        connection.execute("PRAGMA journal_mode=DELETE")
     finally:
         connection.close()
     for suffix in ("-wal", "-shm"):

@@ -107,11 +107,18 @@ def _open_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
                                          timeout=busy_timeout, isolation_level=None)
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as error:
-            if "unable to open" not in str(error):
+            if not _no_shared_memory(error):
                 raise
             connection = sqlite3.connect(f"file:{quoted}?immutable=1", uri=True,
                                          timeout=busy_timeout, isolation_level=None)
     return connection
+
+
+def _no_shared_memory(error: sqlite3.Error) -> bool:
+    """SQLite could not make or grow its shared-memory file (a read-only folder, a full
+    disk): a read-only reader can still read the file as immutable."""
+    text = str(error).lower()
+    return "unable to open" in text or "disk i/o" in text or "readonly" in text
 
 
 def _check_header(path: Path) -> None:
@@ -142,7 +149,7 @@ def _probe(path: Path, busy_timeout: float) -> tuple[int, StoreCorrupt | None]:
             probe = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
             probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as error:
-            if "unable to open" not in str(error):
+            if not _no_shared_memory(error):
                 raise
             probe = sqlite3.connect(uri.replace("mode=ro", "immutable=1"), uri=True)
         try:

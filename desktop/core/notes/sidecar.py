@@ -85,6 +85,8 @@ class StoreLock:
         if fcntl is None:
             return cls(None)
         path = lock_path(store_path)
+        with contextlib.suppress(OSError):  # the first opening makes the data folder
+            path.parent.mkdir(parents=True, exist_ok=True)
         try:
             handle: IO[bytes] = open(path, "a+b")  # noqa: SIM115 - held while the store is open
         except OSError:
