@@ -19,6 +19,8 @@ class CorpusError(Exception):
 
 def damaged(path: Path, detail: str) -> CorpusError:
     """The one message for a damaged corpus, with what to do."""
+    detail = " ".join(detail.split())  # SQLite's reports run over several lines
+    detail = detail if len(detail) <= 160 else detail[:159] + "…"
     return CorpusError(f"the corpus {path} is damaged ({detail}): reinstall Concordia (in a "
                        "checkout, `git checkout corpus.sqlite` or `concordia corpus build`). "
                        "Your notes are kept apart and are not affected.")

@@ -180,3 +180,19 @@ def test_a_damaged_full_text_index_is_reported(tmp_path: Path) -> None:
     checked = concordia("corpus", "check", data_dir=tmp_path / "data", corpus=copy)
     assert checked.returncode == 1
     assert "(the committed corpus.sqlite is damaged: its full-text index: " in checked.stdout
+
+
+@pytest.mark.slow
+def test_any_damaged_corpus_page_is_found_at_opening(tmp_path: Path) -> None:
+    """Every 8th page of the shipped corpus overwritten in turn (the header page too): each
+    is found when the corpus is opened, with one message and no traceback."""
+    pristine = (ROOT / "corpus.sqlite").read_bytes()
+    copy = tmp_path / "corpus.sqlite"
+    pages = range(1, len(pristine) // 4096 + 1, 8)
+    for page in pages:
+        copy.write_bytes(pristine)
+        scribble(copy, page)
+        shown = concordia("show", "PoA 41 (g)", corpus=copy, data_dir=tmp_path / "data")
+        assert shown.returncode == 2, f"page {page}: {shown.stdout}"
+        assert len(shown.stderr.splitlines()) == 1 and "is damaged (" in shown.stderr, page
+    print(f"{len(pages)} corpus pages damaged in turn, each found at opening")

@@ -243,6 +243,8 @@ def corrupt(path: Path, detail: str, replaced_hint: bool = False,
     """The message for a damaged database, offering the newest good backup. `read_only`:
     it opens read-only (what can still be read is shown) rather than not at all."""
     found = backups.newest_good(backups.folder_of(path))
+    detail = " ".join(detail.split())  # SQLite's reports run over several lines
+    detail = detail if len(detail) <= 160 else detail[:159] + "…"
     message = (f"the notes database {path} is damaged: {detail}. It was left as it was and "
                "can only be read until it is recovered." if read_only else
                f"the notes database {path} cannot be read: {detail}. It was left as it was.")

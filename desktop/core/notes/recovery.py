@@ -146,18 +146,25 @@ def salvage_into(damaged: Path, target: Path, has_backup: bool) -> Salvage:
             for table in TABLES:
                 if table not in present or table not in ours:
                     continue
-                read, unreadable = _readable_rows(source, table, into)
-                report.unreadable_rows += unreadable
-                if not read:
+                try:
+                    read, unreadable = _readable_rows(source, table, into)
+                    columns = _common_columns(source, into, table)
+                except sqlite3.DatabaseError:
+                    report.unreadable_rows += 1
                     continue
-                columns = _common_columns(source, into, table)
-                if table == "annotations":
-                    report.from_damaged = sorted(row["id"] for row in read)
+                report.unreadable_rows += unreadable
                 names = ", ".join(f'"{c}"' for c in columns)
-                into.executemany(
-                    f'INSERT OR REPLACE INTO "{table}" ({names}) '
-                    f"VALUES ({', '.join('?' * len(columns))})",
-                    [[row[c] for c in columns] for row in read])
+                insert = (f'INSERT OR REPLACE INTO "{table}" ({names}) '
+                          f"VALUES ({', '.join('?' * len(columns))})")
+                for row in read:
+                    try:
+                        into.execute(insert, [row[c] for c in columns])
+                    except sqlite3.Error:  # a row the damage made invalid: the backup's stays
+                        report.unreadable_rows += 1
+                        continue
+                    if table == "annotations":
+                        report.from_damaged.append(row["id"])
+            report.from_damaged.sort()
             salvaged = set(report.from_damaged)
             highest = max([*backup_ids, *salvaged, _last_known(damaged)], default=0)
             # An id given out before the damage is never given again, even if its row is lost.
@@ -198,10 +205,11 @@ def _highest_rowid(source: sqlite3.Connection, table: str, into: sqlite3.Connect
             return int(found)
     known = [0]
     with contextlib.suppress(sqlite3.DatabaseError):
-        known.append(source.execute("SELECT seq FROM sqlite_sequence WHERE name = ?",
-                                    (table,)).fetchone()[0] or 0)
+        row = source.execute("SELECT seq FROM sqlite_sequence WHERE name = ?",
+                             (table,)).fetchone()
+        known.append(int(row[0] or 0) if row else 0)
     with contextlib.suppress(sqlite3.DatabaseError):
-        known.append(into.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()[0] or 0)
+        known.append(int(into.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()[0] or 0))
     return max(known) + _PROBE_MARGIN
 
 
