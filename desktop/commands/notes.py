@@ -27,6 +27,7 @@ from desktop.core.notes.errors import (
     NotesError,
     StoreCorrupt,
     StoreLocked,
+    StoreReadOnly,
     StoreUnavailable,
 )
 from desktop.core.notes.model import ARCHIVED, OK, REVIEW, Anchor, Annotation, Reconciliation
@@ -149,6 +150,9 @@ def run(args: argparse.Namespace) -> int:
     session = _session()
     try:
         return _ACTIONS[args.action](session, args)
+    except StoreReadOnly as error:  # why it is read-only was said when it was opened
+        print(f"concordia: {error.short if session.is_open() else error}", file=sys.stderr)
+        return 2
     except (StoreUnavailable, StoreLocked, CorpusError) as error:
         print(f"concordia: {error}", file=sys.stderr)
         return 2

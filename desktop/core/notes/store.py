@@ -144,8 +144,9 @@ class AnnotationStore:
     def _write(self, undone: str) -> Iterator[sqlite3.Connection]:
         """One user action: all of it is committed, or none of it."""
         if self.problem is not None:
-            raise StoreReadOnly(f"{undone[0].upper()}{undone[1:]}: the notes are open "
-                                f"read-only. {_sentence(self.problem)}", self.path, self.problem)
+            short = f"{undone[0].upper()}{undone[1:]}: the notes are open read-only."
+            raise StoreReadOnly(f"{short} {_sentence(self.problem)}", self.path, self.problem,
+                                short)
         with self._noticing(), translated(self.path, self.busy_timeout, undone):
             self._db.execute("BEGIN IMMEDIATE")  # take the write lock now, waiting if busy
             try:
