@@ -52,7 +52,9 @@ def read_known(store_path: Path) -> Known | None:
 def write_known(store_path: Path, known: Known) -> None:
     """Record `known` (atomically); a read-only folder or a full disk only skips it."""
     target = known_path(store_path)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    # One temporary name for every process: a writer killed half-way leaves no stray file
+    # behind, and a record cut short by a race is not JSON, so it is ignored, never misread.
+    temp = target.with_name(f".{target.name}.tmp")
     try:
         temp.write_text(json.dumps({"annotations": known.annotations,
                                     "last_id": known.last_id}), encoding="utf-8")
