@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import signal
 import stat
@@ -175,6 +174,10 @@ def _as_another_user() -> None:
         os.setuid(65534)
 
 
+POSIX = pytest.mark.skipif(os.name != "posix", reason="file modes and rlimits are POSIX")
+
+
+@POSIX
 def test_a_read_only_folder_still_shows_the_notes(shared_dir: Path) -> None:
     """Reading used to fail ("unable to open database file"); now the notes are listed
     read-only, and an add says which folder is read-only, changing nothing."""
@@ -199,10 +202,13 @@ def test_a_read_only_folder_still_shows_the_notes(shared_dir: Path) -> None:
 
 def _disk_full() -> None:
     """In the child: no file may grow past 16 KB, as on a disk with no space left."""
+    import resource  # POSIX only
+
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (16_384, 16_384))
 
 
+@POSIX
 def test_a_full_disk_still_shows_the_notes(tmp_path: Path) -> None:
     """Reading used to fail ("disk I/O error"); now the notes are listed read-only, the add
     is refused naming the database and the cause, and nothing is changed."""

@@ -180,6 +180,7 @@ def test_an_empty_file_with_backups_is_damaged_not_new(tmp_path: Path) -> None:
     assert concordia("notes", "add", UNIT, data_dir=data).stdout == "5\n"  # 4 is not reused
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX-only")
 def test_a_flipped_byte_in_a_leftover_log_is_noticed(tmp_path: Path) -> None:
     """Item 4: a writer killed with notes still in the write-ahead log, then one byte of
     the log flipped: the notes in the frames after it vanished without a word. Now the store
