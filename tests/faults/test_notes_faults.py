@@ -265,3 +265,30 @@ def test_every_page_damaged_in_turn_never_takes_a_write_and_recovers(tmp_path: P
         recovered_all += held == 45
     print(f"{pages} pages damaged in turn; all 45 annotations recovered {recovered_all} times")
     assert recovered_all >= pages // 2
+
+
+def test_a_page_damaged_while_the_store_is_open_makes_it_read_only(tmp_path: Path) -> None:
+    """After a failed read the store is read-only: the window (which keeps its store open
+    for hours) never writes into a file it has found damaged; `problem` says why and
+    `recovery.candidates` offers each backup with its date and annotation count."""
+    from desktop.core.notes import recovery
+    from desktop.core.notes.errors import StoreCorrupt, StoreReadOnly
+
+    path = notes_with_todays_backup(tmp_path / "data")
+    with AnnotationStore.open(path) as store:
+        assert not store.read_only
+        note = store.get(1)
+        assert note is not None
+        checkpoint(path)
+        scribble(path, pages_of(path, "annotations", "leaf")[0])
+        before = digest(path)
+        with pytest.raises(StoreCorrupt):
+            store.list()
+        assert store.read_only and isinstance(store.problem, StoreCorrupt)
+        with pytest.raises(StoreReadOnly) as refused:
+            store.add(note.anchor, note="after the damage")
+        assert refused.value.short == ("The annotation was not saved: the notes are open "
+                                       "read-only.")
+        assert digest(path) == before
+    [candidate] = recovery.candidates(path)
+    assert candidate.annotations == 40 and candidate.backup.reason == "daily"

@@ -69,8 +69,11 @@ def open_database(path: Path, busy_timeout: float, now: datetime) -> Opened:
                 if isinstance(error, (StoreCorrupt, StoreTooNew, StoreForeign)) or not (
                         path.exists() and path.stat().st_size):
                     raise
-                problem = StoreUnavailable(f"{error} The notes are open read-only: they can "
-                                           "be read, not changed.", path)
+                why = getattr(error, "cause", None)
+                problem = StoreUnavailable(
+                    (f"the notes database {path} cannot be written: {why}." if why else
+                     str(error)) + " The notes are open read-only: they can be read, not "
+                    "changed.", path)
         return Opened(_open_read_only(path, busy_timeout), problem, lock)
     except BaseException:
         lock.release()
@@ -301,9 +304,11 @@ def translated(path: Path, busy_timeout: float, undone: str) -> Iterator[None]:
                                    "was changed. Free some space and try again.") from None
         if ("readonly" in text or "read-only" in text or "disk i/o" in text
                 or "unable to open" in text):
-            raise StoreWriteFailed(f"the notes database {path} cannot be written: "
-                                   f"{cause(path, error)}, so {undone}; nothing was "
-                                   "changed.") from None
+            why = cause(path, error)
+            failed = StoreWriteFailed(f"the notes database {path} cannot be written: {why}, "
+                                      f"so {undone}; nothing was changed.")
+            failed.cause = why  # type: ignore[attr-defined]
+            raise failed from None
         if "malformed" in text or "not a database" in text:
             raise corrupt(path, str(error)) from None
         raise NotesError(f"{error}: {undone}; nothing was changed.") from None
