@@ -6,6 +6,7 @@ Commands that need no window never import PySide6, so they answer fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -16,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from desktop import paths
 from desktop.commands import COMMANDS
+from desktop.core.terminal import SafeStream
 
 
 def _command(name: str) -> ModuleType:
@@ -100,17 +102,53 @@ def _open_links(argv: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    out, err = sys.stdout, sys.stderr
+    # What a command prints may quote a note or a source: control sequences are shown as
+    # escapes, never obeyed by the terminal (desktop/core/terminal.py).
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
     try:
-        arguments = _open_links(sys.argv[1:] if argv is None else argv)
+        args = _arguments(sys.argv[1:] if argv is None else argv)
+        if isinstance(args, int):
+            return args
+        if args.command:
+            status = int(_command(args.command).run(args))
+            sys.stdout.flush()
+            return status
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): nothing more needs saying. Later writes
+        # (the interpreter's last flush) go nowhere instead of raising again.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        return 1
+    finally:
+        sys.stdout, sys.stderr = out, err
+    return _window(args)
+
+
+def _arguments(argv: Sequence[str]) -> argparse.Namespace | int:
+    """The parsed arguments, or the exit status after saying what is wrong with them."""
+    try:
+        arguments = _open_links(argv)
     except ValueError as error:
         print(f"concordia: {error}", file=sys.stderr)
         return 2
+    for position, argument in enumerate(arguments, 1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8, passed through as surrogates
+            shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            print(f"concordia: argument {position} (“{shown}”) is not valid UTF-8 text; "
+                  "nothing was done. Type it again, or convert the text it came from to "
+                  "UTF-8.", file=sys.stderr)
+            return 2
     args = _parser(arguments).parse_args(arguments)
     if args.data_dir:
         # Every later paths.data_dir() call, in this process and its children, honours it.
         os.environ[paths.DATA_DIR_ENV] = str(Path(args.data_dir).expanduser().resolve())
-    if args.command:
-        return int(_command(args.command).run(args))
+    return args
+
+
+def _window(args: argparse.Namespace) -> int:
     if not args.screenshot:
         # The window runs for hours: a crash leaves a report for the next start.
         from desktop import crashlog

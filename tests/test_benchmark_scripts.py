@@ -44,3 +44,16 @@ def test_annotations_benchmark_measures_paint_filter_and_keystroke() -> None:
     assert names == ["paint", "apply", "highlight", "filter"]
     assert all("baseline" in line for line in result.stdout.splitlines()
                if line.split()[0] in ("paint", "highlight", "filter"))
+
+
+@pytest.mark.slow
+def test_open_benchmark_measures_both_checks_against_bare_opens() -> None:
+    result = subprocess.run([sys.executable, "benchmarks/bench_open.py", "--runs", "2"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("notes.sqlite with 10000 annotations")
+    for name in ("notes open", "corpus open"):
+        line = next(line for line in lines if line.startswith(name))
+        assert " ms " in line and "baseline" in line and "ratio" in line
+    assert any(line.startswith("notes check") for line in lines)

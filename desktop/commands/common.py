@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from desktop import paths
-from desktop.core.corpus import Corpus, CorpusError
+from desktop.core.corpus import Corpus, CorpusError, damaged
 
 
 @contextmanager
@@ -21,5 +22,11 @@ def open_corpus() -> Iterator[Corpus]:
         raise SystemExit(2) from None
     try:
         yield corpus
+    except CorpusError as error:
+        print(f"concordia: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    except sqlite3.DatabaseError as error:  # a page the quick check at opening did not read
+        print(f"concordia: {damaged(corpus.path, str(error))}", file=sys.stderr)
+        raise SystemExit(2) from None
     finally:
         corpus.close()

@@ -7,7 +7,7 @@ import sys
 import time
 
 from desktop import paths
-from desktop.core.ingest.build import build
+from desktop.core.ingest.build import build, recorded_digests
 from desktop.core.ingest.check import check
 from desktop.core.ingest.parse import SourceError
 
@@ -24,11 +24,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     action = args.action
     sources, target = paths.sources_dir(), paths.corpus_path()
+    recorded: dict[str, str] = {}
     try:
         if action == "build":
             started = time.perf_counter()
+            recorded = recorded_digests(target) if target.is_file() else {}
             parsed = build(sources, target)
             elapsed = time.perf_counter() - started
+            for name, digest in sorted(parsed.source_hashes.items()):
+                if recorded and recorded.get(name) != digest:
+                    was = recorded.get(name)
+                    print(f"{name} changed: sha256 {digest}"
+                          + (f" (was {was})" if was else " (new)"))
             print(f"built {target.name}: {len(parsed.instruments)} instruments, "
                   f"{len(parsed.units)} units, {len(parsed.footnotes)} footnotes, "
                   f"{len(parsed.repairs)} repairs, {len(parsed.slips)} slips "
@@ -37,6 +44,9 @@ def run(args: argparse.Namespace) -> int:
         report = check(sources, target)
     except SourceError as error:
         print(f"concordia: {error}", file=sys.stderr)
+        if recorded.get(error.file):
+            print(f"concordia: {target.name} was built from {error.file} with sha256 "
+                  f"{recorded[error.file]}.", file=sys.stderr)
         print(f"concordia: {target.name} was left as it was.", file=sys.stderr)
         return 2
     print("\n".join(report.lines))

@@ -20,13 +20,14 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.core.corpus import Corpus, CorpusError
-from desktop.core.notes import backups
+from desktop.core.notes import backups, recovery
 from desktop.core.notes.database import store_path
 from desktop.core.notes.errors import (
     BadInput,
     NotesError,
     StoreCorrupt,
     StoreLocked,
+    StoreReadOnly,
     StoreUnavailable,
 )
 from desktop.core.notes.model import ARCHIVED, OK, REVIEW, Anchor, Annotation, Reconciliation
@@ -56,6 +57,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add.add_argument("--author", metavar="NAME",
                      help=f"author of this one (default: ${AUTHOR_ENV}, else the author "
                           "setting: `notes config --author`)")
+    add.add_argument("--id-key", metavar="KEY",
+                     help="a key of your choosing (e.g. a UUID) that makes a retry safe: "
+                          "adding again with the same key adds nothing and prints the same id")
 
     listing = actions.add_parser("list", help="list the annotations in document order")
     listing.add_argument("--json", action="store_true", help="print a JSON list of objects")
@@ -127,6 +131,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                          help="this backup (default: the newest good one)")
     recover.add_argument("--force", action="store_true",
                          help="even though the current database is readable (it is kept)")
+    recover.add_argument("--accept", action="store_true",
+                         help="keep the current database as it is (after putting an older "
+                              "copy in place yourself)")
 
 
 def _anchor_options(parser: argparse.ArgumentParser, unit_option: str = "UNIT") -> None:
@@ -143,6 +150,9 @@ def run(args: argparse.Namespace) -> int:
     session = _session()
     try:
         return _ACTIONS[args.action](session, args)
+    except StoreReadOnly as error:  # why it is read-only was said when it was opened
+        print(f"concordia: {error.short if session.is_open() else error}", file=sys.stderr)
+        return 2
     except (StoreUnavailable, StoreLocked, CorpusError) as error:
         print(f"concordia: {error}", file=sys.stderr)
         return 2
@@ -160,7 +170,10 @@ def _session() -> NotesService:
 def _store(session: NotesService, reconcile: bool = True) -> AnnotationStore:
     """The store; the first time with `reconcile`, what the corpus change moved is said."""
     reported = session.reconciliation is not None
+    opened = session.is_open()
     store = session.store(reconcile)
+    if store.problem is not None and not opened:  # read-only: say why, once
+        print(f"concordia: {store.problem}", file=sys.stderr)
     if reconcile and not reported and session.reconciliation is not None:
         _report_reattachment(session.reconciliation)
     return store
@@ -194,7 +207,8 @@ def _add(session: NotesService, args: argparse.Namespace) -> int:
     store = _store(session)
     meeting = args.meeting if args.meeting is not None else session.meeting()
     change = store.add(anchor, category=args.category, note=args.note, tags=args.tag,
-                       meeting=meeting, private=args.private, author=author)
+                       meeting=meeting, private=args.private, author=author,
+                       id_key=args.id_key)
     assert change.annotation is not None
     print(change.annotation.id, flush=True)
     return 0
@@ -387,24 +401,24 @@ def _config(session: NotesService, args: argparse.Namespace) -> int:
 def _recover(session: NotesService, args: argparse.Namespace) -> int:
     folder = backups.folder_of(session.path)
     if args.list:
-        found = backups.backups(folder)
+        found = recovery.candidates(session.path)
         if not found:
             print(f"no backups in {folder}")
-        for backup in found:
-            count = backups.annotation_count(backup.path)
+        for candidate in found:
+            count = candidate.annotations
             state = "damaged" if count is None else _count(count, "annotation")
-            print(f"{backup.path.name}  {backup.taken:%Y-%m-%d %H:%M} UTC  {state}")
+            print(f"{candidate.backup.path.name}  {candidate.backup.taken:%Y-%m-%d %H:%M} UTC  "
+                  f"{state}")
         return 0
+    if args.accept:
+        recovery.accept(session.path)
+        print(f"{session.path} is kept as it is")
+        return 0
+    source = None
     if args.source:
         source = Path(args.source).expanduser().resolve()
-        count = backups.annotation_count(source)
-        if count is None:
+        if backups.annotation_count(source) is None:
             raise BadInput(f"{source} is not a readable notes backup")
-    else:
-        newest = backups.newest_good(folder)
-        if newest is None:
-            raise BadInput(f"there is no readable backup in {folder}")
-        source, count = newest[0].path, newest[1]
     problem = _problem(session.path)
     if isinstance(problem, StoreLocked):
         raise problem  # someone is using it: never swap the file under them
@@ -414,23 +428,23 @@ def _recover(session: NotesService, args: argparse.Namespace) -> int:
                                             "recovering would set it aside for an older backup.")
         raise BadInput(f"{why} Add --force to restore the backup anyway (the current file is "
                        "kept beside it).")
-    aside = backups.recover(session.path, source, utc_now(),
-                            label="damaged" if damaged else "replaced")
-    print(f"restored {session.path.name} from {source.name} ({_count(count, 'annotation')})")
-    if aside is not None:
-        print(f"the previous file is kept as {aside}")
+    # A damaged file still holds most of its rows: they are copied over the backup's.
+    done = recovery.recover(session.path, utc_now(), source,
+                            label="damaged" if damaged else "replaced", salvage=damaged)
+    print("\n".join(done.lines(session.path.name)))
     return 0
 
 
 def _problem(path: Path) -> NotesError | None:
-    """Why the database at `path` cannot be opened, or None (also when there is none)."""
+    """Why the database at `path` cannot be used as it is, or None (also when there is
+    none): raised at opening, or the reason it opens read-only."""
     if not path.exists():
         return None
     try:
-        AnnotationStore.open(path).close()
+        with AnnotationStore.open(path) as store:
+            return store.problem
     except (StoreUnavailable, StoreLocked) as error:
         return error
-    return None
 
 
 _ACTIONS: dict[str, Callable[[NotesService, argparse.Namespace], int]] = {

@@ -8,8 +8,10 @@ import sys
 from desktop.commands.common import open_corpus
 from desktop.core.citations import cite
 from desktop.core.search import MARK_END, MARK_START, PARTS, QueryError
+from desktop.core.terminal import escape, styled
 
 HELP = "search the instruments' text"
+MAX_LIMIT = 10_000  # more hits than the corpus has units; SQLite's integers stay in range
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         try:
             hits = corpus.search(" ".join(args.query), tuple(args.instrument), args.part,
-                                 max(1, args.limit))
+                                 min(max(1, args.limit), MAX_LIMIT))
         except QueryError as error:
             print(f"concordia: {error}", file=sys.stderr)
             return 2
@@ -47,5 +49,16 @@ def run(args: argparse.Namespace) -> int:
             unit = corpus.unit(hit.unit)
             assert unit is not None
             print(f"{hit.unit:<22} {cite(unit, known[hit.instrument])}")
-            print("    " + hit.snippet.replace(MARK_START, start).replace(MARK_END, end))
+            styled(sys.stdout, "    " + _marked(hit.snippet, start, end) + "\n")
         return 0
+
+
+def _marked(snippet: str, start: str, end: str) -> str:
+    """The snippet with its matches between `start` and `end` (ours, written as they are)
+    and its words escaped (they come from a file: terminal.py)."""
+    first, *rest = snippet.split(MARK_START)
+    out = [escape(first)]
+    for part in rest:
+        match, _, after = part.partition(MARK_END)
+        out.append(start + escape(match) + end + escape(after))
+    return "".join(out)

@@ -63,6 +63,10 @@ class AnnotationHub(QObject):
             store = self.service.store()
             if self._watcher is None:
                 self._watcher = ChangeWatcher(store)
+                if store.read_only and store.problem is not None:
+                    # Damaged, notes gone missing, a read-only folder: the notes are shown,
+                    # writes are refused until it is recovered; say so once.
+                    self.report(store.problem)
         except (NotesError, sqlite3.Error) as error:
             self.report(error)
             return None
@@ -78,16 +82,29 @@ class AnnotationHub(QObject):
         """Broadcast what another window or process wrote since the last poll."""
         if self._watcher is None:
             if self._problem and self.store() is not None:  # it works again: reload all
-                self.clear_problem()
+                if not self.service.store(reconcile=False).read_only:
+                    self.clear_problem()
                 self.changed.emit(Change("external"))
             return
         try:
+            if self.service.store(reconcile=False).replaced():
+                self.reopen()  # recovered by another process: the file under us changed
+                return
             change = self._watcher.poll()
         except (NotesError, sqlite3.Error) as error:
             self.report(error)
             return
         if change is not None:
             self.changed.emit(change)
+
+    def reopen(self) -> None:
+        """Open the notes file again (after a recovery replaced it) and redraw everything."""
+        self.service.close_store()
+        self._watcher = None
+        self._problem = ""
+        self.problem.emit("")
+        if self.store() is not None:
+            self.changed.emit(Change("external"))
 
     def publish(self, change: Change) -> None:
         """A write of this window's: tell every view."""

@@ -6,6 +6,8 @@ time its row is expanded (or searched), so start-up only touches the instruments
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
@@ -13,9 +15,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont
 
+from desktop import paths
+from desktop.core.corpus import CorpusError, damaged
 from desktop.core.render.outline import (
     INSTRUMENT,
     OPERATIVE_GROUP,
@@ -33,8 +38,14 @@ TREE_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4  # what the tree shows, if not the
 
 
 class OutlineModel(QAbstractItemModel):
+    # A read of the corpus failed (a damaged page): the message, once. Qt calls fetchMore and
+    # data from C++, where a Python exception must never arrive.
+    corpus_failed = Signal(str)
+
     def __init__(self, source: DocumentSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.failure: str | None = None
+        self._unreadable: set[str] = set()  # instruments whose outline could not be read
         self._source = source
         self._instruments = [instrument.id for instrument in source.instruments()]
         self._roots: dict[str, OutlineNode] = {}
@@ -57,14 +68,21 @@ class OutlineModel(QAbstractItemModel):
     # -- lazy population (Qt's fetchMore protocol) ---------------------------------------
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return (parent.isValid() and parent.internalPointer() is None
-                and self._instruments[parent.row()] not in self._roots)
+        if not parent.isValid() or parent.internalPointer() is not None:
+            return False
+        instrument = self._instruments[parent.row()]
+        return instrument not in self._roots and instrument not in self._unreadable
 
     def fetchMore(self, parent: _Index) -> None:
         if not self.canFetchMore(parent):
             return
         instrument = self._instruments[parent.row()]
-        root = self._source.outline(instrument)
+        try:
+            root = self._source.outline(instrument)
+        except (sqlite3.Error, CorpusError) as error:
+            self._unreadable.add(instrument)
+            self._fail(error)
+            return
         if root.children:
             self.beginInsertRows(parent, 0, len(root.children) - 1)
             self._roots[instrument] = root
@@ -123,7 +141,20 @@ class OutlineModel(QAbstractItemModel):
 
     # -- data ------------------------------------------------------------------------------
 
+    def _fail(self, error: Exception) -> None:
+        if self.failure is None:
+            self.failure = str(error if isinstance(error, CorpusError)
+                               else damaged(paths.corpus_path(), str(error)))
+            self.corpus_failed.emit(self.failure)
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        try:
+            return self._data(index, role)
+        except (sqlite3.Error, CorpusError) as error:
+            self._fail(error)
+            return None
+
+    def _data(self, index: _Index, role: int) -> object:
         if index.isValid() and index.internalPointer() is None:
             return self._instrument_data(index.row(), role)
         node = self.node(index)

@@ -39,9 +39,9 @@ class StoreBar(QFrame):
         if not message:
             self.hide()
             return
-        self.message.setText(self.tr("Your notes cannot be saved or read right now: %s "
-                                     "Reading goes on; a note you type stays in its editor "
-                                     "until it can be saved.") % message)
+        first = message[:1].upper() + message[1:]
+        self.message.setText(self.tr("%s Reading goes on; a note you type stays in its editor "
+                                     "until it can be saved.") % first.rstrip())
         self.show()
 
 

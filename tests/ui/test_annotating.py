@@ -288,3 +288,30 @@ def test_a_damaged_notes_database_does_not_stop_reading(
     assert view.highlights() == []
     assert damaged.read_bytes() == before
     assert "ungass2016/1(a)" in view.unit_ids()
+
+
+def test_a_damaged_index_leaves_the_notes_shown_read_only(
+        open_window: Opener, qtbot: QtBot, _private_data_dir: Path) -> None:
+    """Guards the read-only store in the window: with an index page of the notes database
+    damaged, the highlights are still shown, the bar says what happened and how to recover,
+    a new highlight is refused and the file is left exactly as it was."""
+    sys.path.insert(0, str(ROOT / "tests" / "faults"))
+    from fault_helpers import QUOTE, UNIT, checkpoint, digest, fill, pages_of, scribble
+
+    path = store_path(_private_data_dir)
+    fill(path, ["one", "two", "three"])
+    checkpoint(path)
+    scribble(path, pages_of(path, "annotations_place", "leaf")[0])
+    before = digest(path)
+    window = open_window()
+    pane = window.pane_area.panes()[0]
+    pane.show_unit(UNIT)
+    wait_ready(qtbot, window)
+    qtbot.waitUntil(lambda: window.store_bar.isVisible())
+    assert "can only be read until it is recovered" in window.store_bar.message.text()
+    qtbot.waitUntil(lambda: len(pane.view.highlights()) == 3)
+    assert pane.view.highlighted_text(pane.view.highlights()[0].annotation) == [QUOTE]
+    drag_select(qtbot, pane.view, UNIT, QUOTE)
+    qtbot.keyClick(pane.view, Qt.Key.Key_2, CTRL)
+    assert len(pane.view.highlights()) == 3
+    assert digest(path) == before

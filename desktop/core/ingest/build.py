@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from desktop.core.ingest.parse import Parsed, parse_all
+from desktop.core.ingest.shape import check_shape
 
 SCHEMA_VERSION = 1
 
@@ -135,10 +136,27 @@ def index_text(connection: sqlite3.Connection) -> None:
 
 
 def build(sources_dir: Path, target: Path) -> Parsed:
-    """Parse the sources and write the corpus; on any error the old corpus stays as it was."""
+    """Parse the sources and write the corpus; on any error the old corpus stays as it was.
+    A source that looks truncated (shape.py) is an error."""
     parsed = parse_all(sources_dir)
+    check_shape(parsed)
     write(parsed, target)
     return parsed
+
+
+def recorded_digests(target: Path) -> dict[str, str]:
+    """The sources' digests the corpus at `target` was built from ({} if unreadable)."""
+    try:
+        connection = sqlite3.connect(f"file:{target.as_posix()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return {}
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'sources'").fetchone()
+        return dict(json.loads(row[0])) if row else {}
+    except (sqlite3.Error, ValueError):
+        return {}
+    finally:
+        connection.close()
 
 
 def table_contents(path: Path) -> dict[str, list[tuple[object, ...]]]:

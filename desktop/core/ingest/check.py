@@ -7,6 +7,8 @@ corpus is rebuilt. It then reports every repair the build made and every slip it
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,7 +38,12 @@ def check(sources_dir: Path, committed: Path) -> CheckReport:
         if not committed.is_file():
             report.stale_tables.append("(the committed corpus.sqlite is missing)")
         else:
-            committed_tables = table_contents(committed)
+            try:
+                committed_tables = table_contents(committed)
+                _check_index(committed, Path(folder))
+            except sqlite3.DatabaseError as error:
+                report.stale_tables.append(f"(the committed corpus.sqlite is damaged: {error})")
+                committed_tables = fresh_tables
             for name in sorted(set(fresh_tables) | set(committed_tables)):
                 if fresh_tables.get(name) != committed_tables.get(name):
                     report.stale_tables.append(name)
@@ -54,6 +61,24 @@ def check(sources_dir: Path, committed: Path) -> CheckReport:
         report.lines.append("")
         report.lines.append("corpus.sqlite is up to date with the sources.")
     return report
+
+
+def _check_index(committed: Path, folder: Path) -> None:
+    """SQLite's integrity check, and FTS5's check of the full-text index against the
+    units (on a copy: the check is written as an INSERT, and the corpus is read-only)."""
+    copy = folder / "committed.sqlite"
+    shutil.copyfile(committed, copy)
+    connection = sqlite3.connect(copy)
+    try:
+        check = connection.execute("PRAGMA integrity_check").fetchone()[0]
+        if check != "ok":
+            raise sqlite3.DatabaseError(f"its integrity check failed: {check}")
+        try:
+            connection.execute("INSERT INTO units_fts(units_fts) VALUES('integrity-check')")
+        except sqlite3.DatabaseError as error:
+            raise sqlite3.DatabaseError(f"its full-text index: {error}") from None
+    finally:
+        connection.close()
 
 
 def _describe(corpus: Corpus, report: CheckReport) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.ingest.blocks import Block, FootnoteDef, Join, page_layer
-from desktop.core.ingest.concordance import build_concordance
+from desktop.core.ingest.concordance import build_concordance, read_table
 from desktop.core.ingest.emphasis import repair_emphasis
 from desktop.core.ingest.inline import parse_inline, strip_markup
 from desktop.core.ingest.pieces import Piece, classify
@@ -54,6 +54,7 @@ class Parsed:
     repairs: list[tuple[str, Repair]] = field(default_factory=list)  # (source file, repair)
     slips: list[tuple[str, Slip]] = field(default_factory=list)
     source_hashes: dict[str, str] = field(default_factory=dict)
+    concordance_rows: int = 0  # rows of the concordance table read (shape.py)
     tokens: list[ConcordanceToken] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
 
@@ -289,6 +290,7 @@ def _concordance(parsed: Parsed, sources_dir: Path) -> None:
     lines = read_lines(sources_dir / CONCORDANCE_FILE)
     parsed.source_hashes[CONCORDANCE_FILE] = hashlib.sha256(
         "\n".join(lines).encode("utf-8")).hexdigest()
+    parsed.concordance_rows = len(read_table(lines))
     ungass = [u for u in parsed.units if u.instrument == "ungass2016"]
     older = [u for u in parsed.units if u.instrument in ("pd2009", "poa2009")]
     targets = {u.id: u.text for u in older}

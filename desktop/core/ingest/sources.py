@@ -180,6 +180,15 @@ SOURCES: tuple[SourceSpec, ...] = (
 # The concordance table: UNGASS 2016 recommendations → 2009 Declaration and Plan of Action.
 CONCORDANCE_FILE = "concordance_ungass2016-to-pd2009-poa2009.txt"
 
+# The shape of the complete sources, to refuse a truncated one (shape.py): units per
+# instrument, and rows of the concordance table. A source edited on purpose keeps at least
+# these; after adding text on purpose, raise them.
+EXPECTED_UNITS: dict[str, int] = {
+    "ungass2016": 161, "res74-178": 170, "pd2009": 56, "poa2009": 327, "cnd59-1": 7,
+    "report2009": 95,
+}
+CONCORDANCE_ROWS = 288
+
 KNOWN_SLIPS: tuple[KnownSlip, ...] = (
     KnownSlip(
         target="pd2009/fn4",

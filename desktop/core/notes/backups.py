@@ -26,7 +26,7 @@ FOLDER = "backups"
 
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^notes-(\d{8}-\d{6})-(daily|before-v\d+)\.sqlite$")
-_STALE_TEMP = timedelta(hours=1)
+_STALE_TEMP = timedelta(minutes=10)  # a backup takes well under a second
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def take(connection: sqlite3.Connection, folder: Path, now: datetime,
          reason: str = DAILY) -> Backup:
     """Copy the open database into `folder` (atomically: a temporary file, then a rename)."""
     folder.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temporaries(folder, now)
+    remove_stale_temporaries(folder, now)
     final = folder / f"notes-{now.strftime(_STAMP)}-{reason}.sqlite"
     temp = folder / f".tmp-{uuid.uuid4().hex}.sqlite"
     try:
@@ -90,9 +90,12 @@ def prune(folder: Path) -> None:
         backup.path.unlink(missing_ok=True)
 
 
-def _remove_stale_temporaries(folder: Path, now: datetime) -> None:
-    # Left by a backup that was killed; a young one may be another process's, in progress.
-    for path in folder.glob(".tmp-*.sqlite"):
+def remove_stale_temporaries(folder: Path, now: datetime) -> None:
+    """Remove what a killed or failed backup left (checked whenever the store opens); a
+    young one may be another process's backup, in progress."""
+    if not folder.is_dir():
+        return
+    for path in folder.glob(".tmp-*"):
         with contextlib.suppress(OSError):
             modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
             if now - modified > _STALE_TEMP:

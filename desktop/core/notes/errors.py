@@ -51,3 +51,18 @@ class StoreLocked(NotesError):
 
 class StoreWriteFailed(NotesError):
     """The disk refused the write (full, read-only); the action was rolled back."""
+
+
+class StoreReadOnly(StoreUnavailable):
+    """A write refused because the store is open read-only (damaged, vanished annotations,
+    a read-only folder, a full disk); `problem` says why."""
+
+    def __init__(self, message: str, path: Path, problem: StoreUnavailable,
+                 short: str = "") -> None:
+        super().__init__(message, path)
+        self.problem = problem
+        self.short = short or message  # without the problem, for who has already said it
+
+
+class StoreReplaced(StoreUnavailable):
+    """The file was replaced (by a recovery) since this store opened it: reopen it."""

@@ -147,10 +147,15 @@ class NotesService:
         """The current meeting, stamped on new annotations unless another is given."""
         return self.store(reconcile=False).setting(MEETING) or ""
 
-    def close(self) -> None:
+    def close_store(self) -> None:
+        """Close the store (it is opened again, and reconciled, when next needed)."""
         if self._store is not None:
             self._store.close()
             self._store = None
+            self.reconciliation = None
+
+    def close(self) -> None:
+        self.close_store()
         if self._corpus is not None and self._owns_corpus:
             self._corpus.close()
             self._corpus = None

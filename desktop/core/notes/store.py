@@ -21,8 +21,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from desktop.core.notes.database import DEFAULT_BUSY_TIMEOUT, open_database, translated
-from desktop.core.notes.errors import BadInput, NotesError, NotFound
+from desktop.core.notes import sidecar
+from desktop.core.notes.database import DEFAULT_BUSY_TIMEOUT, Opened, open_database, translated
+from desktop.core.notes.errors import (
+    BadInput,
+    NotesError,
+    NotFound,
+    StoreCorrupt,
+    StoreReadOnly,
+    StoreReplaced,
+    StoreUnavailable,
+)
 from desktop.core.notes.model import (
     ARCHIVED,
     OK,
@@ -40,6 +49,14 @@ from desktop.core.notes.texts import CorpusText
 
 AUTHOR = "author"  # setting: the name written into new annotations
 CORPUS = "corpus"  # setting: fingerprint of the corpus text the anchors were last checked on
+
+# The most a note may hold: about 30 printed pages. A 4 MB paste would take seconds to
+# render in every view; the refusal says so before anything is saved (docs/notes.md).
+MAX_NOTE = 100_000  # characters
+MAX_FIELD = 1_000  # characters in a tag or a meeting name
+_MAX_ID = (1 << 63) - 1  # SQLite's largest rowid: a larger typed id names no annotation
+_ID_KEYS = """CREATE TABLE IF NOT EXISTS id_keys (
+    key TEXT PRIMARY KEY, annotation INTEGER NOT NULL, created TEXT NOT NULL)"""
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SPARE_COLOURS = ("#5d4037", "#455a64", "#ad1457", "#558b2f", "#283593", "#f9a825")
@@ -75,12 +92,17 @@ def stamp(moment: datetime) -> str:
 class AnnotationStore:
     """Open with AnnotationStore.open(path); close() when done (or use `with`)."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path, busy_timeout: float,
+    def __init__(self, opened: Opened, path: Path, busy_timeout: float,
                  clock: Callable[[], datetime]) -> None:
-        self._db = connection
+        self._db = opened.connection
+        self._lock = opened.lock
         self.path = path
         self.busy_timeout = busy_timeout
         self._clock = clock
+        # Why the store is read-only (damaged, annotations missing, a read-only folder, a
+        # full disk), or None. Set at opening, or later when a read meets a damaged page.
+        self.problem: StoreUnavailable | None = opened.problem
+        self._identity = _identity(path)
         self._cache: dict[int, tuple[int, Annotation]] = {}  # id → (version, annotation)
         self._cached_names: dict[int, tuple[str, str]] = {}
 
@@ -90,12 +112,24 @@ class AnnotationStore:
         """Open (creating on first use) the notes database at `path`.
 
         Raises StoreCorrupt, StoreTooNew, StoreForeign or StoreLocked (all NotesErrors, each
-        with a message for the delegate) and then leaves the file exactly as it was.
+        with a message for the delegate) and then leaves the file exactly as it was. A
+        database that can be read but not trusted or not written opens read-only: `problem`
+        says why, and every write raises StoreReadOnly until it is recovered.
         """
         return cls(open_database(path, busy_timeout, clock()), path, busy_timeout, clock)
 
     def close(self) -> None:
         self._db.close()
+        self._lock.release()
+
+    @property
+    def read_only(self) -> bool:
+        return self.problem is not None
+
+    def replaced(self) -> bool:
+        """True once the file this store opened is no longer the one at its path (a
+        recovery put another in place, or it was moved away): reopen to see the notes."""
+        return _identity(self.path) != self._identity
 
     def __enter__(self) -> AnnotationStore:
         return self
@@ -109,9 +143,18 @@ class AnnotationStore:
     @contextlib.contextmanager
     def _write(self, undone: str) -> Iterator[sqlite3.Connection]:
         """One user action: all of it is committed, or none of it."""
-        with translated(self.path, self.busy_timeout, undone):
+        if self.problem is not None:
+            short = f"{undone[0].upper()}{undone[1:]}: the notes are open read-only."
+            raise StoreReadOnly(f"{short} {_sentence(self.problem)}", self.path, self.problem,
+                                short)
+        with self._noticing(), translated(self.path, self.busy_timeout, undone):
             self._db.execute("BEGIN IMMEDIATE")  # take the write lock now, waiting if busy
             try:
+                if self.replaced():  # checked under the write lock: no swap can follow
+                    raise StoreReplaced(
+                        f"the notes database {self.path} was replaced since it was opened "
+                        f"(by a recovery?), so {undone}: reopen the notes and try again.",
+                        self.path)
                 yield self._db
                 self._db.execute("COMMIT")
             except BaseException:
@@ -119,8 +162,21 @@ class AnnotationStore:
                     self._db.execute("ROLLBACK")
                 raise
 
-    def _read(self) -> contextlib.AbstractContextManager[None]:
-        return translated(self.path, self.busy_timeout, "the notes were not read")
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[None]:
+        with self._noticing(), translated(self.path, self.busy_timeout,
+                                          "the notes were not read"):
+            yield
+
+    @contextlib.contextmanager
+    def _noticing(self) -> Iterator[None]:
+        """A damaged page met while reading or writing makes the store read-only."""
+        try:
+            yield
+        except StoreCorrupt as error:
+            if self.problem is None:
+                self.problem = error
+            raise
 
     @contextlib.contextmanager
     def _snapshot(self) -> Iterator[sqlite3.Connection]:
@@ -131,12 +187,15 @@ class AnnotationStore:
             try:
                 yield self._db
             finally:
-                self._db.execute("COMMIT")
+                if self._db.in_transaction:
+                    self._db.execute("COMMIT")
 
     # -- annotations: reading -----------------------------------------------------------
 
     def get(self, annotation_id: int) -> Annotation | None:
         """The annotation, wherever it is (attached, in review, archived or in the trash)."""
+        if not 0 < annotation_id <= _MAX_ID:
+            return None
         with self._snapshot() as db:
             row = db.execute(_SELECT + " WHERE a.id = ?", (annotation_id,)).fetchone()
             return _annotation(row, _categories(db)) if row else None
@@ -175,6 +234,11 @@ class AnnotationStore:
         with self._snapshot() as db:
             return self._listed(db, condition, values)
 
+    def _source(self) -> str:
+        """The FROM clause. A damaged store is read row by row, not through its indexes: a
+        damaged index page must not hide annotations the table still holds."""
+        return _FROM + (" NOT INDEXED" if self.problem is not None else "")
+
     def _listed(self, db: sqlite3.Connection, condition: str,
                 values: list[object]) -> list[Annotation]:
         """The matching annotations, built only for rows changed since last listed.
@@ -187,21 +251,23 @@ class AnnotationStore:
         if names != self._cached_names:  # a category was renamed, recoloured or removed
             self._cache.clear()
             self._cached_names = names
+        source = self._source()
+        select = _COLUMNS + source
         cache = self._cache
         if cache:
-            keys = db.execute("SELECT a.id, a.version" + _FROM + condition, values).fetchall()
+            keys = db.execute("SELECT a.id, a.version" + source + condition, values).fetchall()
             stale = [annotation_id for annotation_id, version in keys
                      if cache.get(annotation_id, _NOT_CACHED)[0] != version]
             if len(stale) > len(keys) // 2:
-                rows = db.execute(_SELECT + condition, values).fetchall()
+                rows = db.execute(select + condition, values).fetchall()
             else:
                 rows = []
                 for first in range(0, len(stale), 500):
                     chunk = stale[first:first + 500]
-                    rows += db.execute(_SELECT + f" WHERE a.id IN ({', '.join('?' * len(chunk))})",
+                    rows += db.execute(select + f" WHERE a.id IN ({', '.join('?' * len(chunk))})",
                                        chunk).fetchall()
         else:  # nothing to reuse: one query for everything
-            rows = db.execute(_SELECT + condition, values).fetchall()
+            rows = db.execute(select + condition, values).fetchall()
             keys = [(row[0], row[24]) for row in rows]
         for row in rows:
             cache[row[0]] = (row[24], _annotation(row, names))
@@ -230,10 +296,24 @@ class AnnotationStore:
 
     def add(self, anchor: Anchor, *, category: str | None = None, note: str = "",
             tags: Iterable[str] = (), meeting: str = "", private: bool = False,
-            author: str | None = None) -> Change:
-        """Store a new annotation; the Change carries it (`change.annotation.id`)."""
+            author: str | None = None, id_key: str | None = None) -> Change:
+        """Store a new annotation; the Change carries it (`change.annotation.id`).
+
+        `id_key`: a key chosen by the caller (a script's retry); adding again with the same
+        key adds nothing and returns the annotation the first call added (a Change with no
+        annotations touched).
+        """
+        _check_sizes(note, tags, meeting)
         now = stamp(self._clock())
         with self._write("the annotation was not saved") as db:
+            if id_key is not None:
+                # Outside the versioned schema on purpose: made on first use, copied by
+                # backups and by recovery like any other table.
+                db.execute(_ID_KEYS)
+                row = db.execute("SELECT annotation FROM id_keys WHERE key = ?",
+                                 (id_key,)).fetchone()
+                if row is not None:
+                    return Change("add", annotation=self._get(db, row[0]))
             category_id = self._category_id(db, category)
             if author is None:
                 author = self._setting(db, AUTHOR) or ""
@@ -247,6 +327,12 @@ class AnnotationStore:
                 f"INSERT INTO annotations ({names}) VALUES ({', '.join('?' * len(record))})",
                 list(record.values()))
             added = self._get(db, int(cursor.lastrowid or 0))
+            if id_key is not None:
+                db.execute("INSERT INTO id_keys (key, annotation, created) VALUES (?, ?, ?)",
+                           (id_key, added.id, now))
+            held = db.execute("SELECT count(*) FROM annotations").fetchone()[0]
+        # After the commit, so the record is never ahead of the database (sidecar.py).
+        sidecar.write_known(self.path, sidecar.Known(held, added.id))
         return Change("add", (added.id,), _units(anchor), annotation=added)
 
     def update(self, annotation_id: int, *, note: str = UNSET, category: str | None = UNSET,
@@ -257,6 +343,8 @@ class AnnotationStore:
         `expected_revision` refuses the edit if another window changed the annotation since
         this one read it.
         """
+        _check_sizes(None if note is UNSET else note, () if tags is UNSET else tags,
+                     "" if meeting is UNSET else meeting)
         with self._write("the change was not saved") as db:
             current = self._live(db, annotation_id)
             _check_revision(current, expected_revision)
@@ -305,6 +393,8 @@ class AnnotationStore:
         return self._get(db, annotation_id)
 
     def _get(self, db: sqlite3.Connection, annotation_id: int) -> Annotation:
+        if not 0 < annotation_id <= _MAX_ID:
+            raise NotFound(f"there is no annotation {annotation_id}")
         row = db.execute(_SELECT + " WHERE a.id = ?", (annotation_id,)).fetchone()
         if row is None:
             raise NotFound(f"there is no annotation {annotation_id}")
@@ -465,7 +555,8 @@ class AnnotationStore:
         (reattach.py) or goes to the review list with its candidate places; a review item
         that attaches again with confidence leaves the list. Every move is logged.
         """
-        if self.setting(CORPUS) == texts.fingerprint:
+        if self.setting(CORPUS) == texts.fingerprint or self.problem is not None:
+            # Read-only: the annotations stay at their last checked places for now.
             return Reconciliation(Change("reattach"))
         now = stamp(self._clock())
         done: list[Reattachment] = []
@@ -512,7 +603,7 @@ class AnnotationStore:
         with self._snapshot() as db:
             names = _categories(db)
             rows = db.execute(
-                _COLUMNS + ", r.reason, r.candidates, r.since" + _FROM
+                _COLUMNS + ", r.reason, r.candidates, r.since" + self._source()
                 + " JOIN reviews r ON r.annotation = a.id WHERE a.status = ?" + _ORDER,
                 (REVIEW,)).fetchall()
             return [_review_item(row, names) for row in rows]
@@ -602,6 +693,30 @@ def _check_revision(current: Annotation, expected: int | None) -> None:
         raise NotesError(
             f"annotation {current.id} was changed elsewhere meanwhile (it is at revision "
             f"{current.revision}, not {expected}); nothing was changed: look at it again.")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _sentence(error: Exception) -> str:
+    text = str(error)
+    return text[:1].upper() + text[1:]
+
+
+def _check_sizes(note: str | None, tags: Iterable[str], meeting: str) -> None:
+    if note is not None and len(note) > MAX_NOTE:
+        raise BadInput(f"the note is {len(note):,} characters long; a note holds at most "
+                       f"{MAX_NOTE:,} (about 30 pages). Nothing was saved: shorten it, or keep "
+                       "the long text in a document and cite it in the note.")
+    for what, value in [("meeting", meeting), *(("tag", tag) for tag in tags)]:
+        if len(value) > MAX_FIELD:
+            raise BadInput(f"the {what} is {len(value):,} characters long; at most "
+                           f"{MAX_FIELD:,} are kept. Nothing was saved.")
 
 
 def _anchor_record(anchor: Anchor) -> dict[str, object]:
