@@ -9,6 +9,7 @@ set, then painted page by page — QTextDocument.print() has no running headers.
 
 from __future__ import annotations
 
+import bisect
 import os
 from html import escape
 from pathlib import Path
@@ -122,8 +123,8 @@ _app: object = None
 
 
 def _excerpt_starts(document: object, pack: Pack) -> list[tuple[float, str]]:
-    """(y of its heading, running header) for each excerpt, in order: found through the
-    anchors `x<id>` the HTML gives every excerpt heading."""
+    """(y of its heading, running header) for each excerpt, in document order: the excerpt
+    headings are the level-3 heading blocks, each opening with the anchor `x<id>`."""
     from PySide6.QtGui import QTextDocument
 
     assert isinstance(document, QTextDocument)
@@ -132,30 +133,21 @@ def _excerpt_starts(document: object, pack: Pack) -> list[tuple[float, str]]:
     starts: list[tuple[float, str]] = []
     block = document.begin()
     while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            names = iterator.fragment().charFormat().anchorNames()
-            for name in names:
+        if block.blockFormat().headingLevel() == 3:
+            for name in block.begin().fragment().charFormat().anchorNames():
                 if name in wanted:
                     starts.append((layout.blockBoundingRect(block).top(),
-                                   _header_text(wanted.pop(name))))
-            iterator += 1
+                                   _header_text(wanted[name])))
         block = block.next()
-    starts.sort()
     return starts
 
 
 def _running_header(starts: list[tuple[float, str]], top: float, bottom: float) -> str:
     """The excerpt in progress at the page's top, else the first one starting on it."""
-    current = ""
-    for y, text in starts:
-        if y <= top + 1:
-            current = text
-        elif not current and y < bottom:
-            return text
-        else:
-            break
-    return current
+    at = bisect.bisect_right(starts, top + 1, key=lambda start: start[0])
+    if at:
+        return starts[at - 1][1]
+    return starts[0][1] if starts and starts[0][0] < bottom else ""
 
 
 def _header_text(excerpt: Excerpt) -> str:

@@ -10,6 +10,7 @@ for, the whole units around the quote with the quote marked.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -101,7 +102,6 @@ class Excerpt:
     created: str  # ISO 8601 UTC
     modified: str
     note: str  # Markdown
-    note_html: str  # render_markdown(note): safe HTML
     private: bool
     in_review: bool  # the corpus changed and the annotation waits in the review list
     link: str
@@ -115,6 +115,12 @@ class Excerpt:
         """The passages to print after the note: only a highlight's surroundings (a note on
         whole units prints them as its quote)."""
         return () if self.whole else self.passages
+
+    @functools.cached_property
+    def note_html(self) -> str:
+        """The note as safe HTML (render_markdown), made when a writer first asks: it is
+        most of a pack's cost, and the Markdown writer never needs it."""
+        return render_markdown(self.note) if self.note.strip() else ""
 
     @property
     def date(self) -> str:
@@ -287,7 +293,6 @@ class _ExcerptMaker:
             colour=annotation.colour, tags=annotation.tags, meeting=annotation.meeting,
             author=annotation.author, created=annotation.created,
             modified=annotation.modified, note=annotation.note,
-            note_html=render_markdown(annotation.note) if annotation.note.strip() else "",
             private=annotation.private, in_review=annotation.status == REVIEW,
             link=unit_link(anchor.unit), corresponding=tuple(ranked),
             passages=self._passages(annotation, covered)
