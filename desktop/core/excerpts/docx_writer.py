@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import ClassVar
 
 import docx
-from docx.enum.dml import MSO_THEME_COLOR_INDEX
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
@@ -142,7 +141,7 @@ def _styles(document: docx.document.Document) -> None:
         details.paragraph_format.space_after = Pt(4)
     if HYPERLINK not in names:
         link = styles.add_style(HYPERLINK, WD_STYLE_TYPE.CHARACTER)
-        link.font.color.theme_color = MSO_THEME_COLOR_INDEX.HYPERLINK
+        link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)  # Word's own Hyperlink blue
         link.font.underline = True
 
 
