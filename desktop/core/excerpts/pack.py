@@ -195,10 +195,7 @@ def build_pack(service: NotesService, filters: Filters = Filters(), *, order: st
         raise BadInput(f"the order is “document” or “date”, not “{order}”")
     store = service.store()
     corpus = service.corpus()
-    _check(filters, [c.name for c in store.categories()], [i.id for i in corpus.instruments()])
-    chosen = [a for a in store.list(statuses=(OK, REVIEW)) if _matches(a, filters)]
-    left_out = sum(1 for a in chosen if a.private and not filters.include_private)
-    chosen = [a for a in chosen if filters.include_private or not a.private]
+    chosen, left_out = select(service, filters)
     instruments = {i.id: i for i in corpus.instruments()}
     if order == DATE:
         chosen.sort(key=lambda a: (a.created, a.id))
@@ -223,6 +220,18 @@ def build_pack(service: NotesService, filters: Filters = Filters(), *, order: st
                 groups=tuple(_group(key, items, order, instruments)
                              for key, items in groups.items()),
                 private_left_out=left_out, excerpts_count=len(excerpts))
+
+
+def select(service: NotesService, filters: Filters) -> tuple[list[Annotation], int]:
+    """The live annotations (attached or awaiting review) `filters` choose, in the store's
+    order, and how many private ones matched but were left out. BadInput for a category or
+    instrument that does not exist."""
+    store = service.store()
+    _check(filters, [c.name for c in store.categories()],
+           [i.id for i in service.corpus().instruments()])
+    chosen = [a for a in store.list(statuses=(OK, REVIEW)) if _matches(a, filters)]
+    left_out = sum(1 for a in chosen if a.private and not filters.include_private)
+    return [a for a in chosen if filters.include_private or not a.private], left_out
 
 
 def _group(key: str, excerpts: list[Excerpt], order: str,
