@@ -1,4 +1,4 @@
-"""Benchmark: exporting 1,000 annotations as a brief, in each format.
+"""Benchmark: exporting 1,000 annotations as a brief, in each format, and sharing them.
 
 Each measurement is the whole export as the command does it after opening the store: the
 pack built (filters, citations, corresponding units, notes rendered) and the file written
@@ -6,7 +6,11 @@ atomically. Prints absolute medians and, beside them, the ratio to a baseline me
 same run: listing the same annotations and writing them as JSON (what `concordia notes list
 --json` does), so machine noise can be told from a regression.
 
-Targets on the project's machine: each format < 2 s, Markdown < 0.3 s.
+Sharing: `jsonld` is the W3C Web Annotation export of the same annotations; `import` reads
+that file into an empty store (checked, placed in the corpus, merged, one transaction).
+
+Targets on the project's machine: each format < 2 s, Markdown < 0.3 s; jsonld < 0.5 s,
+import < 1 s.
 
     .venv/bin/python benchmarks/bench_export.py [--runs N]
 """
@@ -19,6 +23,7 @@ import os
 import sqlite3
 import statistics
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,7 +32,9 @@ from timing import median_p95, timed
 from desktop import paths
 from desktop.core.corpus import Corpus
 from desktop.core.excerpts import docx_writer, html_writer, markdown_writer
-from desktop.core.excerpts.pack import Pack, build_pack
+from desktop.core.excerpts.pack import Filters, Pack, build_pack
+from desktop.core.exchange import export as share
+from desktop.core.exchange.importer import import_file
 from desktop.core.notes.anchoring import anchor_quote, anchor_units
 from desktop.core.notes.service import NotesService
 from desktop.core.notes.store import AUTHOR
@@ -35,7 +42,7 @@ from desktop.core.notes.texts import CorpusText
 
 TOTAL = 1_000
 SEEDED = 250  # added through the store one by one; then copied in SQL up to TOTAL
-TARGETS = {"md": 0.3, "html": 2.0, "docx": 2.0, "pdf": 2.0}
+TARGETS = {"md": 0.3, "html": 2.0, "docx": 2.0, "pdf": 2.0, "jsonld": 0.5, "import": 1.0}
 CATEGORIES = ("Agreed language", "Our position", "Red line", "Question")
 NOTE = ("Keep **as is**; the capital wants *no change*.\n\n- check with {who}\n- see "
         "[the report](https://example.org/report)")
@@ -126,10 +133,26 @@ def main() -> int:
         for name, (write, file_name) in writers.items():
             export(write, file_name)()  # warm: imports, caches, fonts
             results[name] = timed(export(write, file_name), runs)
+        shared = out / "shared.jsonld"
+        results["jsonld"] = timed(lambda: share.write(service, Filters(), shared), runs)
+        stores = iter(range(runs + 1))
+
+        def import_into_an_empty_store() -> float:
+            empty = NotesService(out / f"empty{next(stores)}" / "notes.sqlite", corpus)
+            empty.store()  # opened (created) and checked against the corpus: not timed
+            started = time.perf_counter()
+            import_file(empty, shared)
+            took = time.perf_counter() - started
+            empty.close()
+            return took
+
+        import_into_an_empty_store()  # warm
+        results["import"] = [import_into_an_empty_store() for _ in range(runs)]
         base = timed(baseline, max(runs, 5))
         pack = build_pack(service)
         print(f"{store.count()} annotations stored, {pack.excerpts_count} exported "
-              f"({pack.private_left_out} private left out); {runs} runs per format")
+              f"({pack.private_left_out} private left out; the shared file "
+              f"{shared.stat().st_size / 1024:.0f} KB); {runs} runs per format")
         ok = True
         for name, times in results.items():
             ok = report(name, times, base) and ok

@@ -32,7 +32,7 @@ def test_window_benchmark_measures_the_window_the_floor_and_the_bare_window() ->
 
 
 @pytest.mark.slow
-def test_export_benchmark_measures_every_format_against_its_baseline() -> None:
+def test_export_benchmark_measures_every_format_and_sharing_against_its_baseline() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("DISPLAY", None)
     result = subprocess.run([sys.executable, "benchmarks/bench_export.py", "--runs", "1"],
@@ -41,6 +41,6 @@ def test_export_benchmark_measures_every_format_against_its_baseline() -> None:
     assert result.returncode in (0, 1), result.stderr  # 1: a target missed, still measured
     lines = result.stdout.splitlines()
     assert lines[0].startswith("1000 annotations stored")
-    for name in ("md", "html", "docx", "pdf"):
+    for name in ("md", "html", "docx", "pdf", "jsonld", "import"):
         line = next(line for line in lines if line.startswith(name + " "))
         assert " ms " in line and "baseline" in line and "ratio" in line and "target" in line

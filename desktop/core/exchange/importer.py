@@ -35,7 +35,7 @@ from desktop.core.notes.model import OK, Anchor, Change
 from desktop.core.notes.service import NotesService
 from desktop.core.notes.store import stamp
 
-LIMIT_MB = 20  # the largest file imported: about 15,000 annotations as Concordia writes them
+LIMIT_MB = 20  # the largest file imported: about 12,000 annotations as Concordia writes them
 SHOWN = 12  # problems named in a refusal (the count says how many more)
 _SPARE_COLOURS = ("#5d4037", "#455a64", "#ad1457", "#558b2f", "#283593", "#f9a825")
 
@@ -83,7 +83,7 @@ def read_file(path: Path) -> list[Incoming]:
         raise ImportRefused(f"cannot read {path}: {error.strerror or error}") from None
     if size > LIMIT_MB * 1024 * 1024:
         raise ImportRefused(f"{path.name} is {size / 1024 / 1024:.1f} MB: Concordia imports "
-                            f"files of up to {LIMIT_MB} MB (about 15,000 annotations). "
+                            f"files of up to {LIMIT_MB} MB (about 12,000 annotations). "
                             "Nothing was imported; export fewer annotations at a time.")
     try:
         raw = path.read_bytes()
