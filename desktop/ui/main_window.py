@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from desktop.ui.dialogs.exchange_actions import ExchangeActions
 from desktop.ui.document_pane import COPY_WITH_CITATION_KEY, DocumentPane
 from desktop.ui.document_source import DEFAULT_PANES, MAIN_INSTRUMENTS, DocumentSource
 from desktop.ui.links_view import LinksDock
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
                        "go": bar.addMenu(self.tr("&Go")), "panes": bar.addMenu(self.tr("&Panes")),
                        "help": bar.addMenu(self.tr("&Help"))}
         self._action("help", self.tr("&About Concordia"), self.show_about)
+        self.exchange = ExchangeActions(self, self._menus["file"])  # Export, Share, Import
         self._action("file", self.tr("&Print…"), self.print_focused_pane, Key.Print)
         self._menus["file"].addSeparator()
         self._action("file", self.tr("&Quit"), self.close, Key.Quit, "Ctrl+Q")
