@@ -88,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
             result = exchange_export.write(session, filters_of(args), target)
             print(f"wrote {target}: {_count(result.written, 'annotation')}"
                   + _left_out(result.private_left_out))
+            if result.in_review:
+                print(f"concordia: {_count(result.in_review, 'annotation')} waiting in the "
+                      "review list left out (its words changed here): settle them with "
+                      "`concordia notes review`, then share again", file=sys.stderr)
             return 0
         pack = build_pack(session, filters_of(args), order=args.order,
                           full_text=args.full_text, title=args.title)

@@ -324,9 +324,7 @@ class _ExcerptMaker:
         text = self._service.texts().of_unit(first)
         if text is None or not text.has(last):
             return [first, last]
-        ids = text.ids
-        start = ids.index(first)
-        return ids[start:ids.index(last, start) + 1]
+        return text.between(first, last) or [first, last]
 
     def _corresponding_to(self, unit_id: str) -> tuple[Corresponding, ...]:
         if unit_id not in self._corresponding:

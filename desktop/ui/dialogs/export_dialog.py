@@ -200,8 +200,13 @@ class ExportDialog(QDialog):
             from desktop.core.exchange import export as share
 
             result = share.write(self._service, self.filters(), target)
-            return counted(result.written, self.tr("Shared 1 annotation in %2"),
+            said = counted(result.written, self.tr("Shared 1 annotation in %2"),
                            self.tr("Shared %1 annotations in %2")).replace("%2", str(target))
+            if result.in_review:
+                said += counted(result.in_review,
+                                self.tr("; 1 waiting in the review list was left out"),
+                                self.tr("; %1 waiting in the review list were left out"))
+            return said
         progress = QProgressDialog(self.tr("Building the brief…"), self.tr("Cancel"), 0, 100,
                                    self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

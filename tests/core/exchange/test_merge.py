@@ -186,3 +186,15 @@ def test_another_tools_annotation_on_our_units(colleague: NotesService,
     assert first.created == "2026-03-12T09:00:00Z"
     assert second.unit == "pd2009/23" and second.anchor.whole
     assert dict(import_file(colleague, path).counts) == {"unchanged": 2}
+
+
+def test_an_annotation_waiting_for_review_is_not_shared(shared: NotesService) -> None:
+    """Guards a colleague's import: an annotation whose words changed here (in the review
+    list) stands on words their corpus may not have, and would get the whole file refused,
+    so it stays out of the file and is counted."""
+    waiting = shared.store().list(instrument="res74-178")[0]
+    with shared.store().transaction("test") as db:  # what a corpus change leaves behind
+        db.execute("UPDATE annotations SET status = 'review' WHERE id = ?", (waiting.id,))
+    shaped, result = document(shared, Filters(include_private=True))
+    assert (result.written, result.in_review) == (4, 1)
+    assert f"urn:uuid:{waiting.uuid}" not in json.dumps(shaped)
