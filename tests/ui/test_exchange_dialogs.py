@@ -71,6 +71,9 @@ def test_share_then_import_in_the_window(qtbot: QtBot, service: NotesService, co
     complete is refused with the reason, in the dialog."""
     share = ExportDialog(service, share=True)
     qtbot.addWidget(share)
+    share.show()
+    qtbot.waitExposed(share)
+    assert not share.title.isVisible() and not share.format.isVisible()  # nothing to lay out
     target = tmp_path / "for-anna.jsonld"
     qtbot.keyClicks(share.path, str(target))
     with qtbot.waitSignal(share.exported):

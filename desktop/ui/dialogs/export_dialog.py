@@ -105,6 +105,10 @@ class ExportDialog(QDialog):
         if not share:
             form.addRow("", self.full_text)
             form.addRow(self.tr("Order:"), self.order)
+        else:  # a shared file is the annotations themselves: no layout to choose
+            for unused in (self.format, self.title, self.full_text, self.order):
+                unused.hide()
+        self.setMinimumWidth(520)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.go = self.buttons.addButton(self.tr("Share") if share else self.tr("Export"),
                                          QDialogButtonBox.ButtonRole.AcceptRole)
