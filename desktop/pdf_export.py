@@ -20,6 +20,7 @@ from desktop.core.excerpts.pack import Excerpt, Pack, Passage
 MARGIN_MM = 20.0
 HEADER_MM = 9.0  # the running header's band, inside the top margin's page area
 FOOTER_MM = 8.0
+LINE = 14.0  # about one line of text, in layout pixels
 RESOLUTION = 96  # layout in CSS pixels: QTextDocument's fonts and lengths come out as in HTML
 
 _CSS = """
@@ -75,7 +76,7 @@ def render_to(pack: Pack, path: Path) -> None:
     document.setDefaultStyleSheet(_CSS)
     document.setHtml(_html(pack))
     document.setPageSize(body)
-    starts = _excerpt_starts(document, pack)
+    spans = _excerpt_spans(document, pack)
     pages = document.pageCount()
 
     painter = QPainter()
@@ -89,7 +90,7 @@ def render_to(pack: Pack, path: Path) -> None:
             top = number * body.height()
             painter.setFont(small)
             painter.setPen(QColor("#555555"))
-            running = _running_header(starts, top, top + body.height())
+            running = _running_header(spans, top, top + body.height())
             painter.drawText(QRectF(0, 0, body.width(), header * 0.7),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, running)
             painter.drawLine(0, int(header * 0.75), int(body.width()), int(header * 0.75))
@@ -122,32 +123,45 @@ def _application() -> None:
 _app: object = None
 
 
-def _excerpt_starts(document: object, pack: Pack) -> list[tuple[float, str]]:
-    """(y of its heading, running header) for each excerpt, in document order: the excerpt
-    headings are the level-3 heading blocks, each opening with the anchor `x<id>`."""
+def _excerpt_spans(document: object, pack: Pack) -> list[tuple[float, float, str]]:
+    """(top, bottom, running header) of each excerpt, in document order. Excerpt headings
+    are the level-3 heading blocks, each opening with the anchor `x<id>`; an excerpt runs to
+    the next heading of level 2 or 3 (the next excerpt, or the next instrument)."""
     from PySide6.QtGui import QTextDocument
 
     assert isinstance(document, QTextDocument)
     layout = document.documentLayout()
     wanted = {f"x{e.id}": e for e in pack.excerpts()}
     starts: list[tuple[float, str]] = []
+    boundaries: list[float] = []
     block = document.begin()
     while block.isValid():
-        if block.blockFormat().headingLevel() == 3:
+        level = block.blockFormat().headingLevel()
+        if level in (2, 3):
+            top = layout.blockBoundingRect(block).top()
+            boundaries.append(top)
             for name in block.begin().fragment().charFormat().anchorNames():
-                if name in wanted:
-                    starts.append((layout.blockBoundingRect(block).top(),
-                                   _header_text(wanted[name])))
+                if level == 3 and name in wanted:
+                    starts.append((top, _header_text(wanted[name])))
         block = block.next()
-    return starts
+    end = layout.documentSize().height()
+    spans = []
+    for top, text in starts:
+        after = bisect.bisect_right(boundaries, top)
+        spans.append((top, boundaries[after] if after < len(boundaries) else end, text))
+    return spans
 
 
-def _running_header(starts: list[tuple[float, str]], top: float, bottom: float) -> str:
-    """The excerpt in progress at the page's top, else the first one starting on it."""
-    at = bisect.bisect_right(starts, top + 1, key=lambda start: start[0])
-    if at:
-        return starts[at - 1][1]
-    return starts[0][1] if starts and starts[0][0] < bottom else ""
+def _running_header(spans: list[tuple[float, float, str]], top: float, bottom: float) -> str:
+    """The excerpt whose text runs at the page's top, else the first one starting on it."""
+    at = bisect.bisect_right(spans, top + 1, key=lambda span: span[0])
+    # A block pushed to the next page keeps its top margin there: an excerpt that ends
+    # within a line of the page's top has no text on the page.
+    if at and spans[at - 1][1] > top + LINE:
+        return spans[at - 1][2]
+    if at < len(spans) and spans[at][0] < bottom:
+        return spans[at][2]
+    return ""
 
 
 def _header_text(excerpt: Excerpt) -> str:

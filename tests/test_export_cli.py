@@ -110,7 +110,14 @@ def test_pdf_export_has_text_pages_header_and_links(data: Path, tmp_path: Path) 
     assert "Keep as is: see the report." in whole
     assert "Plan of Action (2009), para. 4 (a): (a) Develop, review and strengthen" in whole
     assert "Never weaker than this" in whole
-    assert texts[0].startswith("A/RES/S-30/1, annex, para. 1 (a)")  # the running header
+    citations = ["A/RES/S-30/1, annex, para. 1 (a)", "A/RES/74/178, para. 19",
+                 "Political Declaration (2009), para. 24 – para. 24 (c)",
+                 "Plan of Action (2009), para. 41 (g)"]
+    headers = [text.split(" Page ", 1)[0] for text in texts]  # each page's running header
+    assert headers[0] == citations[0]
+    assert all(h in citations for h in headers)
+    assert [citations.index(h) for h in headers] == sorted(citations.index(h) for h in headers)
+    assert headers[-1] == citations[-1]  # the last page holds (the end of) the last one
     uris = {annotation.get_object()["/A"]["/URI"] for page in reader.pages
             for annotation in page.get("/Annots") or []
             if annotation.get_object().get("/A")}
