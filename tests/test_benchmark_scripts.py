@@ -57,3 +57,18 @@ def test_open_benchmark_measures_both_checks_against_bare_opens() -> None:
         line = next(line for line in lines if line.startswith(name))
         assert " ms " in line and "baseline" in line and "ratio" in line
     assert any(line.startswith("notes check") for line in lines)
+
+
+@pytest.mark.slow
+def test_export_benchmark_measures_every_format_and_sharing_against_its_baseline() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("DISPLAY", None)
+    result = subprocess.run([sys.executable, "benchmarks/bench_export.py", "--runs", "1"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+                            check=False)
+    assert result.returncode in (0, 1), result.stderr  # 1: a target missed, still measured
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("1000 annotations stored")
+    for name in ("md", "html", "docx", "pdf", "jsonld", "import"):
+        line = next(line for line in lines if line.startswith(name + " "))
+        assert " ms " in line and "baseline" in line and "ratio" in line and "target" in line

@@ -4,8 +4,9 @@
 
 Runs the bundle through its normal start-up with --screenshot on a temporary data directory and
 checks that the PNG shows two panes with text; runs the command-line executable (show, links,
-search, and notes add/list when the notes store exists); and checks that nothing was written
-into the bundle's own folder. Prints one line per check and a closing "N passed, N failed".
+search, notes add/list, and export to Word, PDF and JSON-LD and import, when the bundle has
+those commands); and checks that nothing was written into the bundle's own folder. Prints
+one line per check and a closing "N passed, N failed".
 """
 
 from __future__ import annotations
@@ -109,6 +110,21 @@ def main() -> int:
                 return ok, f"add exit {added.returncode}, list has the quote: {ok}"
 
             check("concordia-cli notes add and list", notes)
+
+        if "export" in run("--help").stdout:
+            def export() -> tuple[bool, str]:
+                sizes = []
+                for name in ("brief.docx", "brief.pdf", "shared.jsonld"):
+                    target = Path(folder) / name
+                    done = run("export", "-o", str(target))
+                    if done.returncode != 0 or not target.is_file():
+                        return False, f"{name}: exit {done.returncode}: {done.stderr[-300:]}"
+                    sizes.append(f"{name} {target.stat().st_size} bytes")
+                again = run("import", str(Path(folder) / "shared.jsonld"))
+                ok = again.returncode == 0 and "1 unchanged" in again.stdout
+                return ok, ", ".join(sizes) + f"; import: {again.stdout.strip()[-80:]}"
+
+            check("concordia-cli export (Word, PDF, JSON-LD) and import", export)
 
         check("user data went to the data directory", lambda: (
             data.is_dir() or not any(data.parent.iterdir()), f"{data} exists: {data.is_dir()}"))

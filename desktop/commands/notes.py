@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import paths
+from desktop.commands import conflicts
 from desktop.core.corpus import Corpus, CorpusError
 from desktop.core.notes import backups, recovery
 from desktop.core.notes.database import store_path
@@ -123,6 +124,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the name written into new annotations (\"\" for none)")
     config.add_argument("--meeting", metavar="TEXT",
                         help="the current meeting, stamped on new annotations (\"\" for none)")
+
+    conflicts.add_parser(actions)
 
     recover = actions.add_parser("recover", help="restore the notes database from an "
                                                  "automatic backup")
@@ -450,4 +453,5 @@ def _problem(path: Path) -> NotesError | None:
 _ACTIONS: dict[str, Callable[[NotesService, argparse.Namespace], int]] = {
     "add": _add, "list": _list, "edit": _edit, "remove": _remove, "restore": _restore,
     "review": _review, "category": _category, "config": _config, "recover": _recover,
+    "conflicts": conflicts.run,
 }

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 from desktop.ui.annotate_commands import AnnotateCommands
 from desktop.ui.annotation_marks import AnnotationMarks
 from desktop.ui.annotations_view import REVIEW, AnnotationsDock
+from desktop.ui.dialogs.exchange_actions import ExchangeActions
 from desktop.ui.document_pane import COPY_WITH_CITATION_KEY, DocumentPane
 from desktop.ui.document_source import DEFAULT_PANES, MAIN_INSTRUMENTS, DocumentSource
 from desktop.ui.hub import AnnotationHub
@@ -195,6 +196,9 @@ class MainWindow(QMainWindow):
                        "panes": bar.addMenu(self.tr("&Panes")),
                        "help": bar.addMenu(self.tr("&Help"))}
         self._action("help", self.tr("&About Concordia"), self.show_about)
+        # Export, Share, Import: on this window's notes service; an import is broadcast.
+        self.exchange = ExchangeActions(self, self._menus["file"], lambda: self.hub.service)
+        self.exchange.changed.connect(self.hub.publish)
         self._action("file", self.tr("&Print…"), self.print_focused_pane, Key.Print)
         self._menus["file"].addSeparator()
         self._action("file", self.tr("&Quit"), self.close, Key.Quit, "Ctrl+Q")

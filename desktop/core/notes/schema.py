@@ -18,7 +18,7 @@ from desktop.core.notes.model import DEFAULT_CATEGORIES
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x436F6E63  # "Conc": tells our notes database from any other SQLite file
 
 # Annotation ids are typed by people (`concordia notes remove 12`): AUTOINCREMENT guarantees
@@ -94,6 +94,50 @@ def _v1(db: Database) -> None:
     db["reattachments"].create_index(["annotation"], "reattachments_annotation")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1]
+# Sharing (desktop/core/exchange/): every version of an annotation has a `stamp`, a random
+# id, and the annotation keeps its lineage — the stamps of the versions it grew from, oldest
+# first. An import reads from them whether the incoming version grew from the one here
+# (update it), the one here from it (keep it), or neither (a conflict). Triggers keep them,
+# whoever writes: a new row gets a stamp; a change of what a delegate sees (the words and
+# place, note, category, tags, meeting, privacy) files the old stamp in the lineage and gives
+# a new one. A write that sets the stamp itself (an import) is left alone, and the WHEN
+# clauses stop the triggers' own updates from firing them again. (Not `modified`: it counts
+# whole seconds, and two edits in one second must still be two versions.)
+_NEW_STAMP = "lower(hex(randomblob(8)))"
+_STAMP_TRIGGER = f"""
+CREATE TRIGGER annotations_stamp AFTER INSERT ON annotations
+WHEN NEW.stamp = ''
+BEGIN
+    UPDATE annotations SET stamp = {_NEW_STAMP} WHERE id = NEW.id;
+END
+"""
+_SEEN = ("unit", "end_unit", "start", '"end"', "quote", "whole", "note", "category", "tags",
+         "meeting", "private")
+_HISTORY_TRIGGER = f"""
+CREATE TRIGGER annotations_history AFTER UPDATE ON annotations
+WHEN NEW.stamp = OLD.stamp AND ({" OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in _SEEN)})
+BEGIN
+    UPDATE annotations SET history = json_insert(OLD.history, '$[#]', OLD.stamp),
+                           stamp = {_NEW_STAMP}
+    WHERE id = NEW.id;
+END
+"""
+
+
+def _v2(db: Database) -> None:
+    """Sharing annotations: each version's stamp and each annotation's lineage, and the
+    conflicts list — a colleague's version changed where this one changed too, kept beside
+    it (as JSON) for the delegate to choose; `source` names the file it came from."""
+    db.execute("ALTER TABLE annotations ADD COLUMN stamp TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE annotations ADD COLUMN history TEXT NOT NULL DEFAULT '[]'")
+    db.execute(f"UPDATE annotations SET stamp = {_NEW_STAMP}")
+    db.execute(_STAMP_TRIGGER)
+    db.execute(_HISTORY_TRIGGER)
+    db["conflicts"].create({"annotation": int, "incoming": str, "source": str, "since": str},
+                           pk="annotation", not_null={"incoming", "source", "since"},
+                           foreign_keys=[("annotation", "annotations", "id")])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
 
 assert len(MIGRATIONS) == SCHEMA_VERSION, "one migration per schema version"

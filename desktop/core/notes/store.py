@@ -162,6 +162,15 @@ class AnnotationStore:
                     self._db.execute("ROLLBACK")
                 raise
 
+    def transaction(self, undone: str) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """One write transaction for a caller outside the store that changes many rows as
+        one user action (importing shared annotations): all of it, or none of it."""
+        return self._write(undone)
+
+    def snapshot(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """Several reads that see one committed state, for a caller outside the store."""
+        return self._snapshot()
+
     @contextlib.contextmanager
     def _read(self) -> Iterator[None]:
         with self._noticing(), translated(self.path, self.busy_timeout,

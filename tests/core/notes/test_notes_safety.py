@@ -186,27 +186,29 @@ def test_a_briefly_locked_database_just_waits(store_path: Path, anchor: Anchor) 
 
 def test_a_migration_copies_the_database_first(store_path: Path, anchor: Anchor,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    """Guards migrations: before going from version 1 to 2, the whole database is copied
-    into backups/; the migration then runs, and the notes are all there."""
+    """Guards migrations: before going from the current version to the next, the whole
+    database is copied into backups/; the migration then runs, and the notes are all there."""
     ids = filled(store_path, anchor, 4)
+    current, following = schema.SCHEMA_VERSION, schema.SCHEMA_VERSION + 1
 
-    def v2(db: Any) -> None:
+    def later_version(db: Any) -> None:
         db.execute("ALTER TABLE annotations ADD COLUMN colour_override TEXT")
 
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, later_version])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", following)
     later = DAY0 + timedelta(hours=1)
     with AnnotationStore.open(store_path, clock=Clock(later)) as store:
         assert [a.id for a in store.list()] == ids
     copies = [b for b in backups.backups(backups.folder_of(store_path))
-              if b.reason == "before-v2"]
-    assert [c.path.name for c in copies] == ["notes-20260312-100000-before-v2.sqlite"]
+              if b.reason == f"before-v{following}"]
+    assert [c.path.name for c in copies] == [
+        f"notes-20260312-100000-before-v{following}.sqlite"]
     copy = sqlite3.connect(copies[0].path)
-    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == current
     assert copy.execute("SELECT count(*) FROM annotations").fetchone()[0] == 4
     copy.close()
     migrated = sqlite3.connect(store_path)
-    assert migrated.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert migrated.execute("PRAGMA user_version").fetchone()[0] == following
     columns = [row[1] for row in migrated.execute("PRAGMA table_info(annotations)")]
     assert "colour_override" in columns
     migrated.close()
@@ -223,12 +225,12 @@ def test_a_failed_migration_leaves_the_database_as_it_was(store_path: Path, anch
         raise RuntimeError("bug in migration")
 
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
     with pytest.raises(RuntimeError):
         AnnotationStore.open(store_path)
     monkeypatch.undo()
     connection = sqlite3.connect(store_path)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     columns = [row[1] for row in connection.execute("PRAGMA table_info(annotations)")]
     assert "half" not in columns
     connection.close()
