@@ -20,8 +20,9 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
+
+from desktop.core.text import fold, tokens
 
 CANDIDATES = 1000  # matches ranked at most
 PREFIX_TERMS = 12  # completions a prefix expands to at most
@@ -50,18 +51,6 @@ class QueryError(ValueError):
 class Term:
     words: tuple[str, ...]  # one word, or the words of a phrase
     prefix: bool = False
-
-
-def fold(text: str) -> str:
-    """Case and diacritics folded as the index's unicode61 tokenizer folds them."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def tokens(text: str) -> list[str]:
-    return re.findall(r"\w+", fold(text))
 
 
 def parse_query(text: str) -> list[Term]:
