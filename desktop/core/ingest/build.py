@@ -9,6 +9,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from desktop.core.agreed import ALIGNED_KINDS, Vocabulary, common_shingles, restatements
 from desktop.core.ingest.parse import Parsed, parse_all
 
 SCHEMA_VERSION = 1
@@ -44,7 +45,8 @@ CREATE TABLE slips(
     detail TEXT NOT NULL);
 CREATE TABLE links(
     source TEXT NOT NULL REFERENCES units(id), target TEXT REFERENCES units(id),
-    kind TEXT NOT NULL, raw TEXT NOT NULL, line INTEGER, note TEXT NOT NULL DEFAULT '');
+    kind TEXT NOT NULL, raw TEXT NOT NULL, line INTEGER, note TEXT NOT NULL DEFAULT '',
+    relation TEXT, score REAL, shared REAL);
 CREATE INDEX links_source ON links(source);
 CREATE TABLE concordance_tokens(
     line INTEGER NOT NULL, seq INTEGER NOT NULL, raw TEXT NOT NULL,
@@ -56,6 +58,7 @@ CREATE VIRTUAL TABLE units_fts USING fts5(
     tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE units_vocab USING fts5vocab(units_fts, 'row');
 CREATE TABLE term_stats(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE agreed_common(shingle TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 
@@ -81,6 +84,7 @@ def _write_db(parsed: Parsed, path: Path) -> None:
         with connection:
             _insert(connection, parsed)
             index_text(connection)
+            align_instruments(connection)
         connection.execute("VACUUM")
     finally:
         connection.close()
@@ -132,6 +136,24 @@ def index_text(connection: sqlite3.Connection) -> None:
     (counting a common word's documents at query time would read its whole doclist)."""
     connection.execute("INSERT INTO units_fts(units_fts) VALUES('rebuild')")
     connection.execute("INSERT INTO term_stats SELECT term, doc FROM units_vocab")
+
+
+def align_instruments(connection: sqlite3.Connection) -> None:
+    """Agreed language: the corpus's common wording, then `restates` links between units of
+    instruments adopted on different dates (desktop.core.agreed)."""
+    units = connection.execute(
+        "SELECT u.id, u.instrument, u.text FROM units u JOIN instruments i "
+        f"ON i.id = u.instrument WHERE u.kind IN ({','.join('?' * len(ALIGNED_KINDS))}) "
+        "ORDER BY u.rowid", ALIGNED_KINDS).fetchall()
+    connection.executemany("INSERT INTO agreed_common VALUES (?)",
+                           [(s,) for s in common_shingles(text for _, _, text in units)])
+    dates = dict(connection.execute("SELECT id, adopted FROM instruments WHERE adopted != ''"))
+    dated = [unit for unit in units if unit[1] in dates]
+    found = restatements(Vocabulary(connection), dated, dates)
+    connection.executemany(
+        "INSERT INTO links(source, target, kind, raw, line, note, relation, score, shared) "
+        "VALUES (?, ?, 'restates', '', NULL, '', ?, ?, ?)",
+        [(r.source, r.target, r.relation, r.score, r.shared) for r in found])
 
 
 def build(sources_dir: Path, target: Path) -> Parsed:
