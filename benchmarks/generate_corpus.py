@@ -49,11 +49,11 @@ def generate(target: Path, count: int) -> None:
             for _ in range(3):
                 window[rng.randrange(len(window))] = vocabulary[rng.randrange(len(vocabulary))]
             yield (f"gen/{number}", f"{instrument}", kind, None, number + 1, "",
-                   " ".join(window), "", None, 0, 0, 0)
+                   " ".join(window), "", None, 0, 0, 0, None)
 
     started = time.perf_counter()
     with db:
-        db.executemany("INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows())
+        db.executemany("INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows())
     inserted = time.perf_counter()
     with db:
         index_text(db)

@@ -11,7 +11,7 @@ from desktop.core.model import ConcordanceToken, Footnote, Instrument, Link, Rep
 from desktop.core.search import Hit, search
 
 _UNIT_COLUMNS = ("id, instrument, kind, parent, seq, label, text, rich, role, level, "
-                 "line_start, line_end")
+                 "line_start, line_end, opening")
 
 _LINK_COLUMNS = "source, target, kind, raw, line, note, relation, score, shared"
 

@@ -41,6 +41,7 @@ class Unit:
     level: int = 0  # heading depth (1 = top); 0 for non-headings
     line_start: int = 0  # first and last source line
     line_end: int = 0
+    opening: str | None = None  # the operative verb phrase or preambular participle as printed
 
     @property
     def path(self) -> str:

@@ -25,7 +25,8 @@ CREATE TABLE units(
     kind TEXT NOT NULL, parent TEXT REFERENCES units(id), seq INTEGER NOT NULL,
     label TEXT NOT NULL, text TEXT NOT NULL, rich TEXT NOT NULL, role TEXT,
     level INTEGER NOT NULL, line_start INTEGER NOT NULL, line_end INTEGER NOT NULL,
-    UNIQUE(instrument, seq));
+    opening TEXT, UNIQUE(instrument, seq));
+CREATE INDEX units_opening ON units(opening);
 CREATE INDEX units_parent ON units(parent);
 CREATE TABLE footnotes(
     id TEXT PRIMARY KEY, instrument TEXT NOT NULL REFERENCES instruments(id),
@@ -102,9 +103,9 @@ def _insert(connection: sqlite3.Connection, parsed: Parsed) -> None:
           i.citation_prefix, json.dumps(i.provenance, sort_keys=True, ensure_ascii=False))
          for i in parsed.instruments])
     connection.executemany(
-        "INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(u.id, u.instrument, u.kind, u.parent, u.seq, u.label, u.text, u.rich, u.role,
-          u.level, u.line_start, u.line_end) for u in parsed.units])
+          u.level, u.line_start, u.line_end, u.opening) for u in parsed.units])
     first_caller: dict[str, str] = {}
     for call in parsed.calls:
         first_caller.setdefault(call.footnote, call.unit)
