@@ -38,8 +38,9 @@ NAME_WEIGHT = 0.15  # what a word of a name or title weighs, relative to its rar
 CHANGED_SHARE = 0.6  # each side's weight the shared wording must cover for `changed`
 PARTIAL_SCORE = 0.25  # the least score (both sides' cover, averaged) for `partial`
 PARTIAL_WEIGHT = 18.0  # the least weight of shared wording that makes a claim
-CANDIDATES = 600  # units the full-text index proposes at most, per query
-ALIGNED = 60  # of those, the ones aligned word by word (best shingle overlap first)
+CANDIDATES = 600  # units the full-text index proposes at most, per probe word
+SHORTLIST = 120  # of those, the ones read (most and rarest probe words first)
+ALIGNED = 40  # of those, the ones aligned word by word (best shingle overlap first)
 PROBE_WORDS = 8  # the query's rarest words that propose candidates
 
 _CONNECTORS = frozenset({"of", "on", "and", "the", "against", "in", "for", "to", "de", "at",
@@ -367,7 +368,8 @@ class Finder:
         if query.total < QUERY_WEIGHT:
             return []
         rows = self._candidates(query, instruments, unit)
-        wanted = set(shingles(query.words, MIN_RUN))
+        # Only uncommon runs are evidence: a shared "in accordance with" proposes nothing.
+        wanted = set(shingles(query.words, MIN_RUN)) - self.vocabulary.common
         ranked = sorted(((len(wanted.intersection(shingles(tokens(row[3]), MIN_RUN))), row)
                          for row in rows), key=lambda pair: (-pair[0], pair[1][0]))
         found: list[Found] = []
@@ -388,30 +390,31 @@ class Finder:
 
     def _candidates(self, query: Prepared, instruments: Sequence[str],
                     unit: str | None) -> list[tuple[str, str, str, str]]:
+        """Units holding the query's rarest words, the rarer and the more of them the better:
+        one small index lookup per word (no text is read before the shortlist)."""
         docs = self.vocabulary.docs(query.words)
         weighty = {w for w, weight in zip(query.words, query.weights, strict=True)
                    if weight > 0 and docs[w]}
         probes = sorted(weighty, key=lambda w: (docs[w], w))[:PROBE_WORDS]
-        if not probes:
-            return []
-        expression = " OR ".join(f'"{w}"' for w in probes)
-        rowids = [row[0] for row in self._db.execute(
-            f"SELECT rowid FROM units_fts WHERE units_fts MATCH ? LIMIT {CANDIDATES}",
-            (expression,))]
-        if not rowids:
-            return []
-        where = [f"rowid IN ({','.join(map(str, rowids))})",
-                 f"kind IN ({','.join('?' * len(ALIGNED_KINDS))})"]
-        args: list[object] = list(ALIGNED_KINDS)
+        where = "units_fts MATCH ?"
+        args: list[object] = list(instruments)
         if instruments:
-            where.append(f"instrument IN ({','.join('?' * len(instruments))})")
-            args.extend(instruments)
-        if unit:
-            where.append("id != ?")
-            args.append(unit)
-        return self._db.execute(
-            f"SELECT id, instrument, kind, text FROM units WHERE {' AND '.join(where)}",
-            args).fetchall()
+            where += f" AND instrument IN ({','.join('?' * len(instruments))})"
+        votes: Counter[int] = Counter()
+        for word in probes:
+            rarity = self.vocabulary.idf(word, docs[word])
+            for (rowid,) in self._db.execute(
+                    f"SELECT rowid FROM units_fts WHERE {where} LIMIT {CANDIDATES}",
+                    [f'"{word}"', *args]):
+                votes[rowid] += rarity
+        shortlist = [rowid for rowid, _ in votes.most_common(SHORTLIST)]
+        if not shortlist:
+            return []
+        rows = self._db.execute(
+            f"SELECT id, instrument, kind, text FROM units WHERE rowid IN "
+            f"({','.join(map(str, shortlist))}) AND kind IN "
+            f"({','.join('?' * len(ALIGNED_KINDS))})", ALIGNED_KINDS).fetchall()
+        return [row for row in rows if row[0] != unit]
 
 
 # -- compare ------------------------------------------------------------------------------
