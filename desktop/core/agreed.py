@@ -259,7 +259,7 @@ def quote_relation(query: Prepared, unit: Prepared, found: Alignment) -> str | N
         return None
     if found.cover_a >= CHANGED_SHARE:
         return CHANGED
-    if found.cover_a >= PARTIAL_SCORE:
+    if max(found.cover_a, score(found, PARTIAL)) >= PARTIAL_SCORE:
         return PARTIAL
     return None
 
