@@ -36,8 +36,8 @@ def kind_name(kind: str) -> str:
 def relation_name(relation: str | None) -> str:
     """How a restatement's wording relates, as the panel says it."""
     names = {"same": QCoreApplication.translate("LinksModel", "the same words"),
-             "changed": QCoreApplication.translate("LinksModel", "changed wording"),
-             "partial": QCoreApplication.translate("LinksModel", "partly shared wording")}
+             "changed": QCoreApplication.translate("LinksModel", "changed"),
+             "partial": QCoreApplication.translate("LinksModel", "partly shared")}
     return names.get(relation or "", relation or "")
 
 
@@ -123,5 +123,5 @@ class LinksModel(RowsModel):
                        note=self.tr("the concordance table says %s") % printed,
                        kind=STATUS_KIND)
         return Row(title=self.tr("%s: not covered") % title,
-                   note=self.tr("the concordance table relates nothing here to this unit"),
+                   note=self.tr("no link relates anything here to this unit"),
                    kind=STATUS_KIND)

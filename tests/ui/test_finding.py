@@ -347,7 +347,7 @@ def test_links_panel_says_no_counterpart_and_shows_indirect_links(
         "Plan of Action (2009), para. 43 (c)", "Plan of Action (2009), para. 47 (i)"]
     # 74/178 para. 80 restates UNGASS 3 (d): agreed wording, followed through it.
     assert rows[1].note == ("indirect · through UNGASS 3 (d) · “Target 36.c”, line 86, "
-                            "changed wording, score 0.99")
+                            "changed, score 0.99")
     assert rows[2].note == ("indirect · through UNGASS 3 (d) · table: “Target 36.c”, line 86, "
                             "“Action 43.c”, line 86")
 
