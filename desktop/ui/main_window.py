@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from desktop.ui.docks.agreed_view import install_agreed
 from desktop.ui.document_pane import COPY_WITH_CITATION_KEY, DocumentPane
 from desktop.ui.document_source import DEFAULT_PANES, MAIN_INSTRUMENTS, DocumentSource
 from desktop.ui.links_view import LinksDock
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pane_area)
         self._go_to: GoToPanel | None = None  # made on first use (not at start-up)
         self._build_actions()
+        self.agreed = install_agreed(self, source, self._menus["edit"])
         self._restore()
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)

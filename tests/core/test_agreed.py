@@ -211,3 +211,14 @@ def test_damaged_74_178_paragraphs_find_their_ungass_source(corpus: Corpus) -> N
                      for u in units)
     assert found / len(fixture["restates"]) >= 0.9
     assert right / returned >= 0.85
+
+
+def test_html_redline_strikes_and_underlines_escaped_words() -> None:
+    """Guards the rich redline a brief receives: struck-through deletions, underlined
+    insertions, the text escaped."""
+    from desktop.core.text.diff import html_redline
+
+    html = html_redline(word_diff("the transit of <drugs>", "the world drug problem"))
+    assert html.startswith("the <del style=\"color:#b3261e;text-decoration:line-through\">"
+                           "transit of &lt;drugs&gt;</del> <ins style=")
+    assert html.endswith(">world drug problem</ins>")

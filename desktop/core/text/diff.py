@@ -41,3 +41,16 @@ def plain_redline(pieces: list[Piece]) -> str:
     """The redline as plain text: [-deleted-] and {+inserted+} (the wdiff convention)."""
     marks = {EQUAL: "{}", DELETE: "[-{}-]", INSERT: "{{+{}+}}"}
     return " ".join(marks[piece.op].format(piece.text) for piece in pieces)
+
+
+def html_redline(pieces: list[Piece]) -> str:
+    """The redline as HTML a word processor keeps: deletions struck through in red,
+    insertions underlined in blue (the colours stay legible printed in grey)."""
+    from html import escape
+
+    marks = {
+        EQUAL: "{}",
+        DELETE: '<del style="color:#b3261e;text-decoration:line-through">{}</del>',
+        INSERT: '<ins style="color:#1a4fa0;text-decoration:underline">{}</ins>',
+    }
+    return " ".join(marks[piece.op].format(escape(piece.text)) for piece in pieces)
