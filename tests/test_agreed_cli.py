@@ -104,3 +104,15 @@ def test_agreed_commands_never_import_qt() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_search_by_opening_verb() -> None:
+    """Guards `concordia search --opening`: every paragraph that urges, without other words."""
+    result = concordia("search", "--opening", "urges", "-i", "res74-178", "--limit", "50")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("res74-178/13 ")
+    assert lines[1] == ("    [Urges] Member States to address the relevant socioeconomic factors "
+                        "that relate to the world drug problem…")
+    assert sum(1 for line in lines if line.startswith("res74-178/")) == 11
+    assert concordia("search").returncode == 2

@@ -13,8 +13,11 @@ HELP = "search the instruments' text"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", nargs="+", help='words to find (all of them); "a phrase" in '
+    parser.add_argument("query", nargs="*", help='words to find (all of them); "a phrase" in '
                                                  "quotes; word* for a prefix")
+    parser.add_argument("--opening", metavar="VERB",
+                        help='only paragraphs opening with this verb or participle ("urges" '
+                             'finds "Urges" and "Also urges"); the words may then be left out')
     parser.add_argument("--instrument", "-i", action="append", default=[], metavar="ID",
                         help="only this instrument (repeatable): ungass2016, res74-178, pd2009, "
                              "poa2009, cnd59-1, report2009")
@@ -33,8 +36,10 @@ def run(args: argparse.Namespace) -> int:
                   f"{', '.join(known)}", file=sys.stderr)
             return 2
         try:
+            if not args.query and args.opening is None:
+                raise QueryError("nothing to search for: type one or more words, or --opening")
             hits = corpus.search(" ".join(args.query), tuple(args.instrument), args.part,
-                                 max(1, args.limit))
+                                 max(1, args.limit), args.opening)
         except QueryError as error:
             print(f"concordia: {error}", file=sys.stderr)
             return 2

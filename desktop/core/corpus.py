@@ -145,9 +145,9 @@ class Corpus:
     # -- search -------------------------------------------------------------------------
 
     def search(self, text: str, instruments: tuple[str, ...] = (), part: str | None = None,
-               limit: int = 20) -> list[Hit]:
+               limit: int = 20, opening: str | None = None) -> list[Hit]:
         """Units whose text matches `text` (see desktop.core.search), best first."""
-        return search(self._db, text, instruments, part, limit)
+        return search(self._db, text, instruments, part, limit, opening)
 
     def provenance(self, text: str, instruments: tuple[str, ...] = (),
                    unit: str | None = None) -> list[Found]:

@@ -59,3 +59,16 @@ def test_opening_words_rules() -> None:
                          "Member States should:") == "Strengthen"
     assert opening_words("subparagraph", "Strengthen cooperation;", "", "It notes") is None
     assert opening_words("subparagraph", "The illicit cultivation;", "", "by:") is None
+
+
+def test_search_filters_by_opening_words(corpus: Corpus) -> None:
+    """Guards "every paragraph that urges": the eleven 74/178 paragraphs opening with "Urges",
+    in order; "encourages" also finds "Also encourages" (para. 28) with words to match."""
+    urging = corpus.search("", ("res74-178",), opening="urges", limit=50)
+    assert [hit.unit for hit in urging][:3] == ["res74-178/13", "res74-178/19", "res74-178/22"]
+    assert len(urging) == 11
+    assert [hit.unit for hit in corpus.search("naloxone", opening="encourages")] == [
+        "res74-178/28"]
+    assert corpus.search("naloxone", opening="urges") == []
+    recalling = corpus.search("", part="preamble", opening="recalling", limit=50)
+    assert {hit.unit for hit in recalling} >= {"res74-178/pp4", "res74-178/pp5", "cnd59-1/pp1"}
