@@ -63,7 +63,8 @@ class Prepared:
 
 @dataclass(frozen=True)
 class Alignment:
-    """What two prepared texts share: the words of each side in weighty shared runs."""
+    """What two prepared texts share: the words of each side in shared runs, and how much
+    of each side's weight those runs carry."""
 
     matched_a: frozenset[int]  # a's words in shared runs (what a view marks)
     matched_b: frozenset[int]
@@ -119,10 +120,11 @@ class Vocabulary:
         folded = tokens(" ".join(raw))
         raw = [re.sub(r"^([A-Za-z]{3,})\d{1,3}$", r"\1", w) for w in raw]
         folded = [re.sub(r"^([a-z]{3,})\d{1,3}$", r"\1", w) for w in folded]
-        pieces = [w[:i] for w in folded for i in range(2, len(w) - 1)] + [
-            w[i:] for w in folded for i in range(2, len(w) - 1)]
         joins = [a + b for a, b in itertools.pairwise(folded)]
-        docs = self.docs([*folded, *joins, *pieces])
+        docs = self.docs([*folded, *joins])
+        unknown = [w for w in folded if not docs[w]]  # only these may have lost a hyphen
+        docs.update(self.docs([piece for w in unknown for k in range(2, len(w) - 1)
+                               for piece in (w[:k], w[k:])]))
         out: list[str] = []
         i = 0
         while i < len(folded):
