@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from reading_helpers import click_unit, wait_ready
 
 from desktop.ui.docks.agreed_view import snippet
+from desktop.ui.document_source import DocumentSource
 from desktop.ui.main_window import MainWindow
 
 Opener = Callable[..., MainWindow]
@@ -97,3 +98,28 @@ def test_snippet_marks_the_matching_words_and_trims_around_them() -> None:
     line = snippet(text, ((start, start + len("w20 w21")),))
     assert line.startswith("…w17 w18 w19 \x02w20 w21\x03 w22")
     assert line.endswith("…")
+
+
+def test_a_links_panel_row_compares_with_the_current_unit(
+        open_window: Opener, qtbot: QtBot, source: DocumentSource) -> None:
+    """Guards compare from the Links panel: on 74/178 para. 29 the UNGASS 1 (n) row's menu
+    compares the two, the earlier (UNGASS) first."""
+    from desktop.ui.docks.agreed_view import link_compare_menu
+
+    window = open_window()
+    left, _right = window.pane_area.panes()
+    left.set_instrument("res74-178")
+    wait_ready(qtbot, window)
+    click_unit(qtbot, left.view, "res74-178/29")
+    rows = window.links.list
+    row = next(i for i, title in enumerate(_titles(rows))
+               if title == "A/RES/S-30/1, annex, para. 1 (n)")
+    compared: list[tuple[str, str]] = []
+    menu = link_compare_menu(window, source, lambda a, b: compared.append((a, b)),
+                             rows.visualRect(rows.model().index(row, 0)).center())
+    assert menu is not None
+    action = menu.actions()[0]
+    assert action.text() == "Compare with 74/178 29"
+    action.trigger()
+    assert compared == [("ungass2016/1(n)", "res74-178/29")]
+    menu.deleteLater()

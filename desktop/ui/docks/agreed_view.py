@@ -1,7 +1,7 @@
 """"Where was this agreed?" (a dock): every unit carrying the selected wording, or the
 current unit's, oldest instrument first, each with its citation, relation, score and the
 matching words marked; a result opens in a pane, and Compare shows it against the unit the
-wording came from as a redline.
+wording came from as a redline (as does a right-click on a row of the Links panel).
 
 `install_agreed(window)` adds the dock and its command to a main window: the one hook.
 """
@@ -9,9 +9,10 @@ wording came from as a redline.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -199,4 +200,37 @@ def install_agreed(window: MainWindow, source: DocumentSource, menu: QMenu) -> A
     menu.addAction(action)
     dock.unit_activated.connect(lambda unit: window.open_unit(unit, give_focus=False))
     dock.compare_requested.connect(compare)
+    # The Links panel's rows compare with the unit they correspond to (right-click).
+    rows = window.links.list
+    rows.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def links_menu(position: QPoint) -> None:
+        menu = link_compare_menu(window, source, compare, position)
+        if menu is not None:
+            menu.exec(rows.viewport().mapToGlobal(position))
+            menu.deleteLater()
+
+    rows.customContextMenuRequested.connect(links_menu)
     return dock
+
+
+def link_compare_menu(window: MainWindow, source: DocumentSource,
+                      compare: Callable[[str, str], None], position: QPoint) -> QMenu | None:
+    """The Links panel's menu on the row at `position`: Compare it with the panel's unit,
+    the earlier of the two first (None on a row that leads to no unit)."""
+    rows = window.links.list
+    index = rows.indexAt(position)
+    other = str(index.data(UNIT_ROLE) or "") if index.isValid() else ""
+    current = window.links.model.unit()
+    if not other or not current:
+        return None
+
+    def adopted(unit: str) -> str:
+        instrument = source.instrument(unit.split("/", 1)[0])
+        return (instrument.adopted if instrument else "") or "9999"
+
+    old, new = sorted((current, other), key=lambda u: (adopted(u), u))
+    menu = QMenu(rows)
+    menu.addAction(menu.tr("Compare with %s") % source.short_citation(current),
+                   lambda: compare(old, new))
+    return menu
