@@ -116,3 +116,10 @@ def test_search_by_opening_verb() -> None:
                         "that relate to the world drug problem…")
     assert sum(1 for line in lines if line.startswith("res74-178/")) == 11
     assert concordia("search").returncode == 2
+
+
+def test_corpus_check_reports_the_restatements() -> None:
+    """Guards `corpus check`: the agreed language found, per pair of instruments."""
+    lines = concordia("corpus", "check").stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Agreed language ("))
+    assert "  res74-178   → ungass2016  77 changed, 13 partial" in lines[start:start + 6]
