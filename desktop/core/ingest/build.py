@@ -12,7 +12,7 @@ from pathlib import Path
 from desktop.core.agreed import ALIGNED_KINDS, Vocabulary, common_shingles, restatements
 from desktop.core.ingest.parse import Parsed, parse_all
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: units.opening, links.relation/score/shared, agreed_common
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
