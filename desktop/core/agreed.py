@@ -43,6 +43,19 @@ SHORTLIST = 120  # of those, the ones read (most and rarest probe words first)
 ALIGNED = 40  # of those, the ones aligned word by word (best shingle overlap first)
 PROBE_WORDS = 8  # the query's rarest words that propose candidates
 
+# The legal formulas of UN texts: wording every instrument repeats, so never evidence that
+# a paragraph was agreed from another, however few units of one corpus happen to carry it.
+FORMULAS = (
+    "in full conformity with the purposes and principles of the Charter of the United Nations",
+    "with full respect for the sovereignty and territorial integrity of States",
+    "the principle of non-intervention in the internal affairs of States",
+    "all human rights, fundamental freedoms and the inherent dignity of all individuals",
+    "all human rights and fundamental freedoms",
+    "the principles of equal rights and mutual respect among States",
+    "the Universal Declaration of Human Rights and the Vienna Declaration and Programme of Action",
+    "torture and other cruel, inhuman or degrading treatment or punishment",
+    "in accordance with national legislation and international law",
+)
 _CONNECTORS = frozenset({"of", "on", "and", "the", "against", "in", "for", "to", "de", "at",
                          "as", "amended", "by"})  # "… of 1961 as amended by the 1972 Protocol"
 _LABEL = re.compile(r"(?m)^\s*(?:(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivx]{1,5})\))\s+)+")
@@ -160,11 +173,14 @@ def _common_shingles(db: sqlite3.Connection) -> frozenset[tuple[str, ...]]:
 
 
 def common_shingles(texts: Iterable[str]) -> list[str]:
-    """The three-word runs that `COMMON_UNITS` or more of `texts` carry (build time)."""
+    """The three-word runs that `COMMON_UNITS` or more of `texts` carry, and those of the
+    `FORMULAS` (build time)."""
     counts: Counter[tuple[str, ...]] = Counter()
     for text in texts:
         counts.update(set(shingles(tokens(text), COMMON_SIZE)))
-    return sorted(" ".join(s) for s, n in counts.items() if n >= COMMON_UNITS)
+    common = {s for s, n in counts.items() if n >= COMMON_UNITS}
+    common.update(s for formula in FORMULAS for s in shingles(tokens(formula), COMMON_SIZE))
+    return sorted(" ".join(s) for s in common)
 
 
 def _name_words(text: str, found: Sequence[tuple[str, int, int]]) -> set[int]:

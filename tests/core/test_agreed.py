@@ -62,6 +62,8 @@ def test_restatements_read_by_a_reader(corpus: Corpus, source: str, target: str,
     ("res74-178/40", "ungass2016/4(o)"),  # only "cruel, inhuman or degrading treatment …"
     ("res74-178/52", "ungass2016/1"),  # only a 2009 formula; 52 restates 1 (o)
     ("res74-178/59", "ungass2016/pp18"),
+    ("res74-178/5", "ungass2016/pp7"),  # only the Charter, sovereignty and rights formulas
+    ("res74-178/pp9", "ungass2016/4"),  # only "all human rights, fundamental freedoms …"
 ])
 def test_boilerplate_only_pairs_are_not_linked(corpus: Corpus, source: str, target: str) -> None:
     """Guards precision: paragraphs that share only boilerplate, a name or a formula."""
