@@ -49,14 +49,18 @@ def generate(target: Path, count: int) -> None:
             for _ in range(3):
                 window[rng.randrange(len(window))] = vocabulary[rng.randrange(len(vocabulary))]
             yield (f"gen/{number}", f"{instrument}", kind, None, number + 1, "",
-                   " ".join(window), "", None, 0, 0, 0)
+                   " ".join(window), "", None, 0, 0, 0, None)
 
     started = time.perf_counter()
     with db:
-        db.executemany("INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows())
+        db.executemany("INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows())
     inserted = time.perf_counter()
     with db:
         index_text(db)
+        # Agreed language's common wording: the real corpus's (the windows repeat its texts).
+        db.execute("ATTACH DATABASE ? AS real", (f"file:{paths.corpus_path()}?mode=ro",))
+        db.execute("INSERT INTO agreed_common SELECT shingle FROM real.agreed_common")
+    db.execute("DETACH DATABASE real")
     db.close()
     print(f"{count} units: inserted in {inserted - started:.1f} s, indexed in "
           f"{time.perf_counter() - inserted:.1f} s -> {target} "

@@ -72,3 +72,22 @@ def test_export_benchmark_measures_every_format_and_sharing_against_its_baseline
     for name in ("md", "html", "docx", "pdf", "jsonld", "import"):
         line = next(line for line in lines if line.startswith(name + " "))
         assert " ms " in line and "baseline" in line and "ratio" in line and "target" in line
+
+
+@pytest.mark.slow
+def test_agreed_benchmark_measures_provenance_and_the_alignment(tmp_path: Path) -> None:
+    """Guards benchmarks/bench_agreed.py: one run prints each provenance query with median,
+    p95 and the baseline ratio, and the alignment's share of the build (no generated corpus
+    here: it says how to make one)."""
+    result = subprocess.run(
+        [sys.executable, "benchmarks/bench_agreed.py", "--runs", "1",
+         "--big", str(tmp_path / "absent.sqlite")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode in (0, 1), result.stderr
+    lines = result.stdout.splitlines()
+    phrase = next(line for line in lines if line.strip().startswith("phrase, 12 words"))
+    assert " ms " in phrase and "ratio" in phrase and "found 2" in phrase
+    assert any(line.strip().startswith("paragraph, pasted") for line in lines)
+    build = next(line for line in lines if line.startswith("corpus build "))
+    assert "of which alignment" in build and "restates links" in build
+    assert "run benchmarks/generate_corpus.py" in result.stdout

@@ -5,4 +5,5 @@ Each module named in COMMANDS provides `HELP` (one line), `add_arguments(parser)
 one more name here.
 """
 
-COMMANDS: tuple[str, ...] = ("show", "links", "search", "corpus", "notes", "export", "import")
+COMMANDS: tuple[str, ...] = ("show", "links", "search", "agreed", "compare", "corpus",
+                           "notes", "export", "import")

@@ -12,6 +12,7 @@ from desktop.core.model import Unit
 from desktop.core.short_citations import short_citation, short_name
 
 HELP = "print the units corresponding to a unit, both directions"
+RESTATES = "restates"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,7 +29,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{cite(unit, instrument)}  [{unit.id}]")
         links = corpus.links(unit.id)
         if not links:
-            print("  The concordance table does not cover this unit: no corresponding units.")
+            print("  Neither the concordance table nor agreed wording links this unit: no "
+                  "corresponding units.")
             return 0
         for link in links:
             outgoing = link.source == unit.id
@@ -42,6 +44,13 @@ def run(args: argparse.Namespace) -> int:
             if other is None or other_instrument is None:
                 continue
             arrow = "→" if outgoing else "←"
+            if link.kind == RESTATES:
+                # A restatement found by alignment: how the wording relates, not a table line.
+                said = (f"{link.kind}, {link.relation}; score {link.score:.2f}, "
+                        f"{round((link.shared or 0) * 100)}% of words in common")
+                print(f"  {arrow} {cite(other, other_instrument)}  [{other.id}]  ({said})")
+                print(f"      {_first_words(other.label, other.text)}")
+                continue
             repaired = f"; read as {other.path} by rule {link.note}" if link.note else ""
             print(f"  {arrow} {cite(other, other_instrument)}  [{other.id}]  "
                   f"({link.kind}; {printed}{repaired})")
@@ -63,8 +72,10 @@ def _print_indirect(corpus: Corpus, unit: Unit) -> None:
         assert target_instrument is not None
         middle = corpus.unit(found.targets[0].via[0]) if found.targets else None
         through = short_name(middle.instrument) if middle else "other"
+        restated = any(ref.kind == RESTATES for t in found.targets for ref in t.references)
+        how = "linked to both (cited or restated)" if restated else "that cite both"
         print(f"  Indirect, in the {target_instrument.short_title}: through the {through} "
-              "items that cite both")
+              f"items {how}")
         for target in found.targets:
             other = corpus.unit(target.unit)
             if other is None:

@@ -15,8 +15,11 @@ MAX_LIMIT = 10_000  # more hits than the corpus has units; SQLite's integers sta
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", nargs="+", help='words to find (all of them); "a phrase" in '
+    parser.add_argument("query", nargs="*", help='words to find (all of them); "a phrase" in '
                                                  "quotes; word* for a prefix")
+    parser.add_argument("--opening", metavar="VERB",
+                        help='only paragraphs opening with this verb or participle ("urges" '
+                             'finds "Urges" and "Also urges"); the words may then be left out')
     parser.add_argument("--instrument", "-i", action="append", default=[], metavar="ID",
                         help="only this instrument (repeatable): ungass2016, res74-178, pd2009, "
                              "poa2009, cnd59-1, report2009")
@@ -35,8 +38,10 @@ def run(args: argparse.Namespace) -> int:
                   f"{', '.join(known)}", file=sys.stderr)
             return 2
         try:
+            if not args.query and args.opening is None:
+                raise QueryError("nothing to search for: type one or more words, or --opening")
             hits = corpus.search(" ".join(args.query), tuple(args.instrument), args.part,
-                                 min(max(1, args.limit), MAX_LIMIT))
+                                 min(max(1, args.limit), MAX_LIMIT), args.opening)
         except QueryError as error:
             print(f"concordia: {error}", file=sys.stderr)
             return 2

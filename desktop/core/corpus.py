@@ -6,11 +6,14 @@ import json
 import sqlite3
 from pathlib import Path
 
+from desktop.core.agreed import Finder, Found
 from desktop.core.model import ConcordanceToken, Footnote, Instrument, Link, Repair, Slip, Unit
 from desktop.core.search import Hit, search
 
 _UNIT_COLUMNS = ("id, instrument, kind, parent, seq, label, text, rich, role, level, "
-                 "line_start, line_end")
+                 "line_start, line_end, opening")
+
+_LINK_COLUMNS = "source, target, kind, raw, line, note, relation, score, shared"
 
 
 class CorpusError(Exception):
@@ -33,6 +36,7 @@ class Corpus:
         self._db = connection
         self.path = path
         self._instruments: dict[str, Instrument] | None = None
+        self._finder: Finder | None = None
 
     @classmethod
     def open(cls, path: Path) -> Corpus:
@@ -144,12 +148,12 @@ class Corpus:
     def links(self, unit_id: str) -> list[Link]:
         """Links from or to the unit (both directions), in table order."""
         rows = self._db.execute(
-            "SELECT source, target, kind, raw, line, note FROM links "
-            "WHERE source = ? OR target = ? ORDER BY line, rowid", (unit_id, unit_id))
+            f"SELECT {_LINK_COLUMNS} FROM links "
+            "WHERE source = ? OR target = ? ORDER BY line IS NULL, line, rowid", (unit_id, unit_id))
         return [Link(*row) for row in rows.fetchall()]
 
     def all_links(self, kind: str | None = None) -> list[Link]:
-        query = "SELECT source, target, kind, raw, line, note FROM links"
+        query = f"SELECT {_LINK_COLUMNS} FROM links"
         rows = (self._db.execute(query + " WHERE kind = ? ORDER BY rowid", (kind,)) if kind
                 else self._db.execute(query + " ORDER BY rowid"))
         return [Link(*row) for row in rows.fetchall()]
@@ -163,17 +167,24 @@ class Corpus:
     # -- search -------------------------------------------------------------------------
 
     def search(self, text: str, instruments: tuple[str, ...] = (), part: str | None = None,
-               limit: int = 20) -> list[Hit]:
+               limit: int = 20, opening: str | None = None) -> list[Hit]:
         """Units whose text matches `text` (see desktop.core.search), best first. A damaged
         full-text index (which the quick check does not read) raises CorpusError."""
         try:
-            return search(self._db, text, instruments, part, limit)
+            return search(self._db, text, instruments, part, limit, opening)
         except sqlite3.DatabaseError as error:
             text = str(error).lower()
             if isinstance(error, sqlite3.OperationalError) and not (
                     "malformed" in text or "corrupt" in text):
                 raise
             raise damaged(self.path, f"its full-text index: {error}") from None
+
+    def provenance(self, text: str, instruments: tuple[str, ...] = (),
+                   unit: str | None = None) -> list[Found]:
+        """Units carrying `text`'s wording, best first (see desktop.core.agreed)."""
+        if self._finder is None:
+            self._finder = Finder(self._db)
+        return self._finder.find(text, instruments, unit)
 
     def meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

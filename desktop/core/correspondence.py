@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from desktop.core.corpus import Corpus
 from desktop.core.model import Link, Unit
 
+RESTATES = "restates"  # the link kind of agreed wording (desktop.core.agreed)
+
 # What a pane shows when the leading pane moves to a unit.
 LINKED = "linked"  # direct links: the targets
 INDIRECT = "indirect"  # through one intermediate instrument
@@ -53,9 +55,11 @@ NUMBERED_KINDS = frozenset({"paragraph", "subparagraph"})
 class Reference:
     """A reference as the table printed it, and where."""
 
-    kind: str  # the link kind ("concordance", …)
-    raw: str  # as printed: "Action 4.a", "N/A"
-    line: int  # its line in the source table
+    kind: str  # the link kind ("concordance", "restates")
+    raw: str  # as printed: "Action 4.a", "N/A" ("" for a restatement)
+    line: int | None  # its line in the source table (None for a restatement)
+    relation: str | None = None  # a restatement's: "same" | "changed" | "partial"
+    score: float | None = None  # a restatement's similarity, 0–1
 
 
 @dataclass(frozen=True)
@@ -93,18 +97,23 @@ class Correspondences:
 
     def __init__(self, corpus: Corpus) -> None:
         self._corpus = corpus
-        self._links: dict[str, list[Link]] = {}
+        self._links: dict[str, list[Link]] = {}  # the table's, read by the basis rules
+        self._restates: dict[str, list[Link]] = {}  # agreed wording: a unit's own only
         self._kinds: list[str] = []
-        for link in corpus.all_links():
-            self._links.setdefault(link.source, []).append(link)
+        links = corpus.all_links()
+        for link in links:
+            index = self._restates if link.kind == RESTATES else self._links
+            index.setdefault(link.source, []).append(link)
             if link.target is not None:
-                self._links.setdefault(link.target, []).append(link)
+                index.setdefault(link.target, []).append(link)
             if link.kind not in self._kinds:
                 self._kinds.append(link.kind)
+        # Instruments the table joins directly: between any others, the way is indirect.
         self._pairs = {frozenset((_instrument(link.source), _instrument(link.target)))
-                       for link in corpus.all_links() if link.target is not None}
-        self.instruments = tuple(i.id for i in corpus.instruments()
-                                 if any(i.id in pair for pair in self._pairs))
+                       for link in links if link.target is not None and link.kind != RESTATES}
+        linked = {_instrument(end) for link in links if link.target is not None
+                  for end in (link.source, link.target)}
+        self.instruments = tuple(i.id for i in corpus.instruments() if i.id in linked)
         self._units: dict[str, Unit] = {}
         self._children: dict[str, list[str]] = {}
         for instrument in self.instruments:
@@ -134,20 +143,27 @@ class Correspondences:
                 or instrument not in self.instruments:
             return Correspondence(unit_id, instrument, NOT_COVERED, reason=REASON_INSTRUMENT)
         basis, units, links = self._basis(unit)
-        if not links:
+        restated = [(unit.id, link) for link in self._restates.get(unit.id, [])]
+        if not links and not restated:
             reason = REASON_UNIT if unit.kind in CITABLE_KINDS else REASON_KIND
             return Correspondence(unit_id, instrument, NOT_COVERED, reason=reason)
+        if not links:
+            basis, units = OWN, [unit.id]
         found = dict(basis=basis, basis_units=tuple(units))
         direct = _Collector(self)
         no_counterpart: list[Reference] = []
-        for source, link in links:
+        tabled = frozenset((unit.instrument, instrument)) in self._pairs
+        for source, link in links + restated:
             other = _other(link, source)
             if other is None:
-                no_counterpart.append(_reference(link))
+                if tabled:  # the table's "N/A" speaks of the instruments it relates
+                    no_counterpart.append(_reference(link))
             elif _instrument(other) == instrument:
                 direct.add(other, link.kind, (_reference(link),), source)
         if direct:
-            return Correspondence(unit_id, instrument, LINKED, direct.targets(), **found)
+            return Correspondence(unit_id, instrument, LINKED, direct.targets(),
+                                  no_counterpart=tuple(dict.fromkeys(no_counterpart)), **found)
+        links = links + restated
         if frozenset((unit.instrument, instrument)) not in self._pairs:
             indirect = self._indirect(links, unit.instrument, instrument)
             if indirect:
@@ -196,12 +212,29 @@ class Correspondences:
             middle = _other(link, source)
             if middle is None or _instrument(middle) in (start, instrument):
                 continue
-            for onward in self._links.get(middle, []):
+            for onward in self._links.get(middle, []) + self._restates.get(middle, []):
                 end = _other(onward, middle)
-                if end is not None and _instrument(end) == instrument:
-                    found.add(end, onward.kind, (_reference(link), _reference(onward)),
-                              source, via=middle)
+                if end is None or _instrument(end) != instrument:
+                    continue
+                if RESTATES in (link.kind, onward.kind) and not self._between(
+                        _instrument(middle), start, instrument):
+                    continue
+                found.add(end, onward.kind, (_reference(link), _reference(onward)),
+                          source, via=middle)
         return found
+
+    def _between(self, middle: str, start: str, end: str) -> bool:
+        """Whether `middle` was adopted between `start` and `end`: agreed wording is followed
+        along the way it was passed on (74/178 → UNGASS → 2009), not back and forth (UNGASS
+        → a 2009 text → 74/178 relates paragraphs that merely share a source)."""
+        dates = [self._adopted(i) for i in (start, middle, end)]
+        if not all(dates):
+            return False
+        return min(dates[0], dates[2]) <= dates[1] <= max(dates[0], dates[2])
+
+    def _adopted(self, instrument: str) -> str:
+        found = self._corpus.instrument(instrument)
+        return found.adopted if found else ""
 
     def _descendants(self, unit_id: str) -> list[str]:
         found: list[str] = []
@@ -272,4 +305,4 @@ def _other(link: Link, side: str) -> str | None:
 
 
 def _reference(link: Link) -> Reference:
-    return Reference(link.kind, link.raw, link.line)
+    return Reference(link.kind, link.raw, link.line, link.relation, link.score)

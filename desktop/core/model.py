@@ -41,6 +41,7 @@ class Unit:
     level: int = 0  # heading depth (1 = top); 0 for non-headings
     line_start: int = 0  # first and last source line
     line_end: int = 0
+    opening: str | None = None  # the operative verb phrase or preambular participle as printed
 
     @property
     def path(self) -> str:
@@ -91,10 +92,13 @@ class Link:
 
     source: str
     target: str | None
-    kind: str  # "concordance", …
-    raw: str  # the reference exactly as printed
-    line: int  # its line in the source table
+    kind: str  # "concordance" | "restates"
+    raw: str  # the reference exactly as printed ("" for restatements)
+    line: int | None  # its line in the source table (None for restatements)
     note: str = ""  # the repair rules that resolved it, if any
+    relation: str | None = None  # restates: "same" | "changed" | "partial"
+    score: float | None = None  # restates: similarity, 0–1
+    shared: float | None = None  # restates: share of words in common, 0–1
 
 
 @dataclass(frozen=True)

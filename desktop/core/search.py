@@ -20,8 +20,9 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
+
+from desktop.core.text import fold, tokens
 
 CANDIDATES = 1000  # matches ranked at most
 PREFIX_TERMS = 12  # completions a prefix expands to at most
@@ -50,18 +51,6 @@ class QueryError(ValueError):
 class Term:
     words: tuple[str, ...]  # one word, or the words of a phrase
     prefix: bool = False
-
-
-def fold(text: str) -> str:
-    """Case and diacritics folded as the index's unicode61 tokenizer folds them."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def tokens(text: str) -> list[str]:
-    return re.findall(r"\w+", fold(text))
 
 
 def parse_query(text: str) -> list[Term]:
@@ -113,13 +102,21 @@ def _match_expression(db: sqlite3.Connection, terms: list[Term]) -> tuple[str, l
 
 
 def search(db: sqlite3.Connection, text: str, instruments: tuple[str, ...] = (),
-           part: str | None = None, limit: int = 20) -> list[Hit]:
+           part: str | None = None, limit: int = 20, opening: str | None = None) -> list[Hit]:
+    """Units matching `text`, best first. `opening`: only paragraphs whose opening verb phrase
+    or participle (units.opening) holds these words ("urges" finds "Urges" and "Also
+    urges"); with it, `text` may be empty: every such paragraph, in corpus order."""
+    if opening is not None and not tokens(text):
+        return _by_opening(db, opening, instruments, part, limit)
     terms = parse_query(text)
     expression, alternatives = _match_expression(db, terms)
     if not expression:
         return []
     where = ["units_fts MATCH ?"]
     args: list[object] = [expression]
+    if opening is not None:
+        where.append(f"rowid IN (SELECT rowid FROM units WHERE {_OPENING})")
+        args.append(_opening_pattern(opening))
     if instruments:
         where.append(f"instrument IN ({','.join('?' * len(instruments))})")
         args.extend(instruments)
@@ -139,6 +136,33 @@ def search(db: sqlite3.Connection, text: str, instruments: tuple[str, ...] = (),
     wanted = _wanted(alternatives)
     return [Hit(unit_id, instrument, kind, _snippet(text_, wanted), scorer.score(text_),
                 _matched(text_, wanted)) for _, unit_id, instrument, kind, text_ in ranked]
+
+
+_OPENING = "(' ' || lower(opening) || ' ') LIKE ?"
+
+
+def _opening_pattern(opening: str) -> str:
+    return "% " + " ".join(tokens(opening)) + " %"
+
+
+def _by_opening(db: sqlite3.Connection, opening: str, instruments: tuple[str, ...],
+                part: str | None, limit: int) -> list[Hit]:
+    if not tokens(opening):
+        raise QueryError(f"no opening words in {opening!r}: type a verb such as urges")
+    where = [_OPENING]
+    args: list[object] = [_opening_pattern(opening)]
+    if instruments:
+        where.append(f"instrument IN ({','.join('?' * len(instruments))})")
+        args.extend(instruments)
+    if part:
+        kinds = PARTS[part]
+        where.append(f"kind IN ({','.join('?' * len(kinds))})")
+        args.extend(kinds)
+    rows = db.execute(
+        f"SELECT id, instrument, kind, text, opening FROM units WHERE {' AND '.join(where)} "
+        f"ORDER BY rowid LIMIT {int(limit)}", args).fetchall()
+    return [Hit(unit_id, instrument, kind, _snippet(text_, set(tokens(said))), 0.0,
+                tuple(said.split())) for unit_id, instrument, kind, text_, said in rows]
 
 
 class _Scorer:

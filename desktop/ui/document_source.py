@@ -7,6 +7,7 @@ nothing but the Qt layout.
 
 from __future__ import annotations
 
+from desktop.core.agreed import Found
 from desktop.core.corpus import Corpus
 from desktop.core.correspondence import Correspondences
 from desktop.core.model import Footnote, Instrument, Unit
@@ -169,6 +170,10 @@ class DocumentSource:
                 for notes in self.apparatus(instrument_id).footnotes.values() for note in notes}
 
     # -- search ----------------------------------------------------------------------------
+
+    def provenance(self, text: str, unit: str | None = None) -> list[Found]:
+        """Units carrying `text`'s wording, best first (desktop.core.agreed)."""
+        return self._corpus.provenance(text, unit=unit)
 
     def search(self, text: str, instruments: tuple[str, ...] = (), part: str | None = None,
                limit: int = 20) -> list[Hit]:

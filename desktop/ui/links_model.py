@@ -1,5 +1,6 @@
 """The links panel's rows: every unit corresponding to the current unit, in every instrument
-the links relate, with its citation, first words, link kind and the table's printed reference;
+the links relate, with its citation, first words, link kind and the table's printed reference
+(or, for agreed wording, how the wording relates and its score);
 and, per instrument, a line where there is no counterpart or the unit is not covered."""
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from desktop.core.correspondence import (
     LINKED,
     NO_COUNTERPART,
     NOT_COVERED,
+    RESTATES,
     Correspondence,
+    Reference,
     Target,
 )
 from desktop.ui.document_source import DocumentSource
@@ -25,8 +28,17 @@ FIRST_WORDS = 90
 def kind_name(kind: str) -> str:
     """A link kind as the panel names it."""
     names = {"concordance": QCoreApplication.translate("LinksModel", "concordance table"),
+             RESTATES: QCoreApplication.translate("LinksModel", "agreed wording"),
              INDIRECT_KIND: QCoreApplication.translate("LinksModel", "indirect")}
     return names.get(kind, kind)
+
+
+def relation_name(relation: str | None) -> str:
+    """How a restatement's wording relates, as the panel says it."""
+    names = {"same": QCoreApplication.translate("LinksModel", "the same words"),
+             "changed": QCoreApplication.translate("LinksModel", "changed"),
+             "partial": QCoreApplication.translate("LinksModel", "partly shared")}
+    return names.get(relation or "", relation or "")
 
 
 class LinksModel(RowsModel):
@@ -83,24 +95,33 @@ class LinksModel(RowsModel):
         words = f"{unit.label} {unit.text}".strip() if unit else ""
         if len(words) > FIRST_WORDS:
             words = words[:FIRST_WORDS].rsplit(" ", 1)[0] + " …"
-        printed = ", ".join(tr("“%s”, line %d") % (reference.raw, reference.line)
-                            for reference in target.references)
+        printed = ", ".join(self._printed(reference) for reference in target.references)
         kinds = " + ".join(kind_name(kind) for kind in self._kinds_of(target))
         note = f"{kinds}: {printed}"
         if target.indirect:
             through = ", ".join(self._source.short_citation(u) for u in target.via)
-            note = f"{kinds} · {tr('through %s') % through} · {tr('table:')} {printed}"
+            table = all(reference.kind != RESTATES for reference in target.references)
+            note = f"{kinds} · {tr('through %s') % through} · " + (
+                f"{tr('table:')} {printed}" if table else printed)
         return Row(title=self._source.citation(target.unit), lines=(words,), note=note,
                    unit=target.unit, kind=self._kinds_of(target)[0])
+
+    def _printed(self, reference: Reference) -> str:
+        """A link as the panel cites it: the table's printed reference, or for agreed wording
+        how it relates and its score."""
+        if reference.kind == RESTATES:
+            return self.tr("%s, score %.2f") % (relation_name(reference.relation),
+                                                 reference.score or 0.0)
+        return self.tr("“%s”, line %d") % (reference.raw, reference.line or 0)
 
     def _status_row(self, result: Correspondence) -> Row:
         title = self._source.instrument_title(result.instrument)
         if result.status == NO_COUNTERPART:
-            printed = ", ".join(self.tr("“%s”, line %d") % (reference.raw, reference.line)
+            printed = ", ".join(self._printed(reference)
                                 for reference in result.no_counterpart)
             return Row(title=self.tr("%s: no counterpart") % title,
                        note=self.tr("the concordance table says %s") % printed,
                        kind=STATUS_KIND)
         return Row(title=self.tr("%s: not covered") % title,
-                   note=self.tr("the concordance table relates nothing here to this unit"),
+                   note=self.tr("no link relates anything here to this unit"),
                    kind=STATUS_KIND)

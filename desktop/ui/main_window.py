@@ -21,6 +21,7 @@ from desktop.ui.annotate_commands import AnnotateCommands
 from desktop.ui.annotation_marks import AnnotationMarks
 from desktop.ui.annotations_view import REVIEW, AnnotationsDock
 from desktop.ui.dialogs.exchange_actions import ExchangeActions
+from desktop.ui.docks.agreed_view import install_agreed
 from desktop.ui.document_pane import COPY_WITH_CITATION_KEY, DocumentPane
 from desktop.ui.document_source import DEFAULT_PANES, MAIN_INSTRUMENTS, DocumentSource
 from desktop.ui.hub import AnnotationHub
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.annotate.note_requested.connect(self.annotations.edit)
         self.annotate.told.connect(lambda text: self.statusBar().showMessage(text, 4000))
         hub.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.agreed = install_agreed(self, source, self._menus["edit"])
         self._restore()
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -228,7 +230,7 @@ class MainWindow(QMainWindow):
         for dock, text, key in ((self.chapters, self.tr("&Chapters"), "F9"),
                                 (self.links, self.tr("&Links"), "Ctrl+Shift+K"),
                                 (self.search, self.tr("&Search results"), ""),
-                                (self.annotations, self.tr("A&nnotations"), "Ctrl+Shift+A")):
+                                (self.annotations, self.tr("A&nnotations"), "Ctrl+Shift+N")):
             toggle = dock.toggleViewAction()
             toggle.setText(text)
             toggle.setShortcut(QKeySequence(key))
@@ -460,7 +462,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.chapters, self.links], [FIRST_RUN_TREE_WIDTH] * 2,
                              Qt.Orientation.Horizontal)
             self.search.hide()  # a tab beside the chapters once Ctrl+F asks for it
-            self.annotations.hide()  # …and the annotations once a note or Ctrl+Shift+A does
+            self.annotations.hide()  # …and the annotations once a note or Ctrl+Shift+N does
             self._room_for_annotations = True
             tall = max(self.height(), 400)
             self.resizeDocks([self.chapters, self.links],

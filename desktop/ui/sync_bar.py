@@ -30,11 +30,13 @@ from desktop.core.correspondence import (
     REASON_ELSEWHERE,
     REASON_INSTRUMENT,
     REASON_KIND,
+    RESTATES,
     SAME_INSTRUMENT,
     SUBPARAGRAPHS,
     Correspondence,
 )
 from desktop.ui.document_source import DocumentSource
+from desktop.ui.links_model import relation_name
 from desktop.ui.pane_header import ElidedLabel
 
 ICON_SIZE = 16
@@ -200,8 +202,12 @@ class SyncBar(QFrame):
                 parts = [self.tr("Indirect: %s through %s") % (name(target.unit), ", ".join(
                     name(unit) for unit in target.via))]
             parts.append(self.tr("for %s") % leader + self._basis(result, target.sources))
-            printed = ", ".join(f"“{reference.raw}”" for reference in target.references)
-            parts.append(self.tr("table: %s") % printed)
+            printed = ", ".join(f"“{reference.raw}”" for reference in target.references
+                                if reference.kind != RESTATES)
+            if printed:
+                parts.append(self.tr("table: %s") % printed)
+            parts.extend(self.tr("agreed wording: %s") % relation_name(reference.relation)
+                         for reference in target.references if reference.kind == RESTATES)
             self._say(self.tr("%d of %d") % (active + 1, len(result.targets)),
                       " · ".join(parts), steps=len(result.targets))
         elif result.status == NO_COUNTERPART:
@@ -239,7 +245,7 @@ class SyncBar(QFrame):
                            ) % leader
         if result.reason == REASON_ELSEWHERE:
             names = " and ".join(title(instrument) for instrument in result.elsewhere)
-            return self.tr("the concordance table relates %s only to %s") % (leader, names)
+            return self.tr("the links relate %s only to %s") % (leader, names)
         return self.tr("%s is not in the concordance table") % leader
 
     def paintEvent(self, event: QPaintEvent) -> None:

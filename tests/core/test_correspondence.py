@@ -69,17 +69,19 @@ def test_no_counterpart_is_told_from_not_covered(index: Correspondences) -> None
     assert index.find("ungass2016/1(m)", "pd2009").no_counterpart[0].raw == "-"
     missing = index.find("ungass2016/1(p)", "poa2009")
     assert (missing.status, missing.reason) == (NOT_COVERED, REASON_UNIT)
-    preamble = index.find("ungass2016/pp3", "pd2009")
-    assert (preamble.status, preamble.reason) == (NOT_COVERED, REASON_UNIT)
+    preamble = index.find("ungass2016/pp5", "pd2009")
+    assert (preamble.status, preamble.reason) == (NOT_COVERED, REASON_ELSEWHERE)
+    assert preamble.elsewhere == ("res74-178",)  # restated there, cited by no table row
 
 
 def test_a_unit_linked_to_one_2009_text_only_is_not_covered_in_the_other(
         index: Correspondences) -> None:
     """Guards "not covered for that instrument": UNGASS 3 (u) cites only PD 15, so the Plan
-    of Action pane says the table relates it to the Political Declaration only."""
+    of Action pane says it is related to the Political Declaration (and, through agreed
+    wording, to 74/178) only."""
     result = index.find("ungass2016/3(u)", "poa2009")
     assert (result.status, result.reason, result.elsewhere) == (NOT_COVERED, REASON_ELSEWHERE,
-                                                                ("pd2009",))
+                                                                ("res74-178", "pd2009"))
     assert _units(index.find("ungass2016/3(u)", "pd2009")) == ["pd2009/15"]
 
 
@@ -130,35 +132,72 @@ def test_a_subparagraph_cited_with_its_whole_paragraph_is_covered(
 
 def test_headings_other_instruments_and_the_same_instrument(index: Correspondences) -> None:
     """Guards the remaining answers: a heading is not in the table (it relates paragraphs);
-    GA resolution 74/178 is not in it at all; a pane on the leading unit's own instrument
+    CND resolution 59/1 is related to nothing; a pane on the leading unit's own instrument
     stays where it is."""
     heading = index.find("ungass2016/h:1", "poa2009")
     assert (heading.status, heading.reason) == (NOT_COVERED, REASON_KIND)
-    other = index.find("res74-178/19", "poa2009")
+    other = index.find("cnd59-1/op1", "poa2009")
     assert (other.status, other.reason) == (NOT_COVERED, REASON_INSTRUMENT)
-    assert index.find("ungass2016/1(a)", "res74-178").reason == REASON_INSTRUMENT
+    assert index.find("ungass2016/1(a)", "cnd59-1").reason == REASON_INSTRUMENT
     assert index.find("ungass2016/1(a)", "ungass2016").status == SAME_INSTRUMENT
-    assert index.instruments == ("ungass2016", "pd2009", "poa2009")
-    assert index.kinds() == ["concordance"]
+    assert index.instruments == ("ungass2016", "res74-178", "pd2009", "poa2009")
+    assert index.kinds() == ["concordance", "restates"]
 
 
 def test_find_all_covers_every_other_instrument_of_the_table(index: Correspondences) -> None:
     """Guards the links panel's source: one answer per other instrument, in corpus order."""
     answers = index.find_all("ungass2016/1(a)")
-    assert [(a.instrument, len(a.targets)) for a in answers] == [("pd2009", 5), ("poa2009", 7)]
+    assert [(a.instrument, a.status, len(a.targets)) for a in answers] == [
+        ("res74-178", NOT_COVERED, 0), ("pd2009", LINKED, 5), ("poa2009", LINKED, 7)]
 
 
 def test_every_link_of_the_table_is_found_from_both_ends(
         index: Correspondences, corpus: Corpus) -> None:
     """Guards completeness: for every link with a target, the source finds the target and
     the target finds the source (nothing the table says is lost on the way)."""
-    for link in corpus.all_links():
+    for link in corpus.all_links("concordance"):
         if link.target is None:
-            assert index.find(link.source, "pd2009").status == NO_COUNTERPART
+            # "N/A" is kept even where agreed wording links the unit after all.
+            found = index.find(link.source, "pd2009")
+            assert Reference(link.kind, link.raw, link.line) in found.no_counterpart
             continue
         target_instrument = link.target.split("/", 1)[0]
         assert link.target in _units(index.find(link.source, target_instrument))
         assert link.source in _units(index.find(link.target, "ungass2016"))
+
+
+def test_every_restatement_is_found_from_both_ends(
+        index: Correspondences, corpus: Corpus) -> None:
+    """Guards the panes following agreed wording: each restates link leads both ways, marked
+    with its kind."""
+    links = corpus.all_links("restates")
+    assert links
+    for link in links:
+        assert link.target is not None
+        forward = index.find(link.source, link.target.split("/", 1)[0])
+        target = next(t for t in forward.targets if t.unit == link.target)
+        assert "restates" in target.kinds
+        back = index.find(link.target, link.source.split("/", 1)[0])
+        assert link.source in _units(back)
+
+
+def test_a_unit_linked_by_table_and_wording_counts_once(index: Correspondences) -> None:
+    """Guards "N counts distinct units": PD 28 is cited by UNGASS 3 (k) in the table and
+    restated by it; it is one target with both kinds."""
+    found = index.find("ungass2016/3(k)", "pd2009")
+    assert found.status == LINKED
+    assert [t.kinds for t in found.targets if t.unit == "pd2009/28"] == [
+        ("concordance", "restates")]
+    assert len({t.unit for t in found.targets}) == len(found.targets)
+
+
+def test_74_178_follows_the_2009_texts_through_ungass(index: Correspondences) -> None:
+    """Guards the 74/178 pane's way to the 2009 texts: para. 19 restates UNGASS 1 (c), which
+    the table relates to the Plan of Action."""
+    found = index.find("res74-178/19", "poa2009")
+    assert found.status == INDIRECT
+    assert {via for t in found.targets for via in t.via} == {"ungass2016/1(c)"}
+
 
 
 def test_short_citations_read_back_to_their_units(corpus: Corpus) -> None:

@@ -106,8 +106,8 @@ def test_an_item_the_table_does_not_cover_says_not_covered(
     assert marked_in_viewport(right.view) == []
     assert _bar(right) == ("Not covered", "UNGASS 1 (p) is not in the concordance table")
     click_unit(qtbot, left.view, "ungass2016/3(u)")  # linked, but to the Declaration only
-    assert _bar(right) == ("Not covered", "the concordance table relates UNGASS 3 (u) only "
-                                          "to Political Declaration (2009)")
+    assert _bar(right) == ("Not covered", "the links relate UNGASS 3 (u) only to GA "
+                                          "resolution 74/178 and Political Declaration (2009)")
 
 
 def test_a_plan_of_action_item_leads_to_the_ungass_items_that_cite_it(
@@ -255,8 +255,8 @@ def test_the_controller_guard_drops_an_echo_during_a_sync(
 
 def test_a_new_pane_follows_and_says_when_its_instrument_is_not_in_the_table(
         open_window: Opener, qtbot: QtBot) -> None:
-    """Guards panes added after a jump: Ctrl+T opens GA resolution 74/178, which the table
-    does not include, and the new pane says so; switched to the Political Declaration it
+    """Guards panes added after a jump: Ctrl+T opens GA resolution 74/178, which restates
+    nothing of UNGASS 1 (a), and the new pane says so; switched to the Political Declaration it
     shows the five paragraphs of 1 (a). When the leading pane closes, no marks remain."""
     window = open_window()
     left, right = _panes(window)
@@ -265,8 +265,8 @@ def test_a_new_pane_follows_and_says_when_its_instrument_is_not_in_the_table(
     wait_ready(qtbot, window)
     middle = window.pane_area.panes()[1]
     assert middle.title() == "GA resolution 74/178"
-    assert _bar(middle) == ("Not covered",
-                            "the concordance table does not include GA resolution 74/178")
+    assert _bar(middle) == ("Not covered", "the links relate UNGASS 1 (a) only to Political "
+                                           "Declaration (2009) and Plan of Action (2009)")
     middle.set_instrument("pd2009")
     wait_ready(qtbot, window)
     assert _bar(middle)[0] == "1 of 5"

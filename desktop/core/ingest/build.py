@@ -9,10 +9,11 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from desktop.core.agreed import ALIGNED_KINDS, Vocabulary, common_shingles, restatements
 from desktop.core.ingest.parse import Parsed, parse_all
 from desktop.core.ingest.shape import check_shape
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: units.opening, links.relation/score/shared, agreed_common
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -25,7 +26,8 @@ CREATE TABLE units(
     kind TEXT NOT NULL, parent TEXT REFERENCES units(id), seq INTEGER NOT NULL,
     label TEXT NOT NULL, text TEXT NOT NULL, rich TEXT NOT NULL, role TEXT,
     level INTEGER NOT NULL, line_start INTEGER NOT NULL, line_end INTEGER NOT NULL,
-    UNIQUE(instrument, seq));
+    opening TEXT, UNIQUE(instrument, seq));
+CREATE INDEX units_opening ON units(opening);
 CREATE INDEX units_parent ON units(parent);
 CREATE TABLE footnotes(
     id TEXT PRIMARY KEY, instrument TEXT NOT NULL REFERENCES instruments(id),
@@ -45,7 +47,8 @@ CREATE TABLE slips(
     detail TEXT NOT NULL);
 CREATE TABLE links(
     source TEXT NOT NULL REFERENCES units(id), target TEXT REFERENCES units(id),
-    kind TEXT NOT NULL, raw TEXT NOT NULL, line INTEGER, note TEXT NOT NULL DEFAULT '');
+    kind TEXT NOT NULL, raw TEXT NOT NULL, line INTEGER, note TEXT NOT NULL DEFAULT '',
+    relation TEXT, score REAL, shared REAL);
 CREATE INDEX links_source ON links(source);
 CREATE TABLE concordance_tokens(
     line INTEGER NOT NULL, seq INTEGER NOT NULL, raw TEXT NOT NULL,
@@ -57,6 +60,7 @@ CREATE VIRTUAL TABLE units_fts USING fts5(
     tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE units_vocab USING fts5vocab(units_fts, 'row');
 CREATE TABLE term_stats(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE agreed_common(shingle TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 
@@ -82,6 +86,7 @@ def _write_db(parsed: Parsed, path: Path) -> None:
         with connection:
             _insert(connection, parsed)
             index_text(connection)
+            align_instruments(connection)
         connection.execute("VACUUM")
     finally:
         connection.close()
@@ -99,9 +104,9 @@ def _insert(connection: sqlite3.Connection, parsed: Parsed) -> None:
           i.citation_prefix, json.dumps(i.provenance, sort_keys=True, ensure_ascii=False))
          for i in parsed.instruments])
     connection.executemany(
-        "INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(u.id, u.instrument, u.kind, u.parent, u.seq, u.label, u.text, u.rich, u.role,
-          u.level, u.line_start, u.line_end) for u in parsed.units])
+          u.level, u.line_start, u.line_end, u.opening) for u in parsed.units])
     first_caller: dict[str, str] = {}
     for call in parsed.calls:
         first_caller.setdefault(call.footnote, call.unit)
@@ -133,6 +138,24 @@ def index_text(connection: sqlite3.Connection) -> None:
     (counting a common word's documents at query time would read its whole doclist)."""
     connection.execute("INSERT INTO units_fts(units_fts) VALUES('rebuild')")
     connection.execute("INSERT INTO term_stats SELECT term, doc FROM units_vocab")
+
+
+def align_instruments(connection: sqlite3.Connection) -> None:
+    """Agreed language: the corpus's common wording, then `restates` links between units of
+    instruments adopted on different dates (desktop.core.agreed)."""
+    units = connection.execute(
+        "SELECT u.id, u.instrument, u.text FROM units u JOIN instruments i "
+        f"ON i.id = u.instrument WHERE u.kind IN ({','.join('?' * len(ALIGNED_KINDS))}) "
+        "ORDER BY u.rowid", ALIGNED_KINDS).fetchall()
+    connection.executemany("INSERT INTO agreed_common VALUES (?)",
+                           [(s,) for s in common_shingles(text for _, _, text in units)])
+    dates = dict(connection.execute("SELECT id, adopted FROM instruments WHERE adopted != ''"))
+    dated = [unit for unit in units if unit[1] in dates]
+    found = restatements(Vocabulary(connection), dated, dates)
+    connection.executemany(
+        "INSERT INTO links(source, target, kind, raw, line, note, relation, score, shared) "
+        "VALUES (?, ?, 'restates', '', NULL, '', ?, ?, ?)",
+        [(r.source, r.target, r.relation, r.score, r.shared) for r in found])
 
 
 def build(sources_dir: Path, target: Path) -> Parsed:

@@ -97,6 +97,7 @@ def _describe(corpus: Corpus, report: CheckReport) -> None:
     counts = Counter(repair.rule for _, repair in repairs)
     out.append("  by rule: " + ", ".join(f"{rule} {n}" for rule, n in sorted(counts.items())))
     _describe_concordance(corpus, out)
+    _describe_restatements(corpus, out)
     slips = corpus.slips()
     out.append("")
     out.append(f"Slips in the original, kept as printed ({len(slips)})")
@@ -128,3 +129,17 @@ def _describe_concordance(corpus: Corpus, out: list[str]) -> None:
     verdict = "adds up" if total == len(tokens) else "DOES NOT ADD UP"
     out.append(f"  total                 {total:>4}  = {len(tokens)} tokens read: {verdict} "
                "(the tokens cover every character of the table's reference column)")
+
+
+def _describe_restatements(corpus: Corpus, out: list[str]) -> None:
+    """Agreed language found by alignment, per pair of instruments and relation."""
+    links = corpus.all_links("restates")
+    out.append("")
+    out.append(f"Agreed language ({len(links)} restates links, later unit → earlier)")
+    pairs = Counter((link.source.split("/", 1)[0], (link.target or "").split("/", 1)[0],
+                     link.relation) for link in links)
+    for source, target in sorted({(s, t) for s, t, _ in pairs}):
+        counts = ", ".join(f"{pairs[(source, target, relation)]} {relation}"
+                           for relation in ("same", "changed", "partial")
+                           if pairs[(source, target, relation)])
+        out.append(f"  {source:<11} → {target:<11} {counts}")

@@ -12,6 +12,7 @@ from desktop.core.ingest.blocks import Block, FootnoteDef, Join, page_layer
 from desktop.core.ingest.concordance import build_concordance, read_table
 from desktop.core.ingest.emphasis import repair_emphasis
 from desktop.core.ingest.inline import parse_inline, strip_markup
+from desktop.core.ingest.opening import opening_words
 from desktop.core.ingest.pieces import Piece, classify
 from desktop.core.ingest.references import Catalogue
 from desktop.core.ingest.sources import (
@@ -132,12 +133,16 @@ def parse_all(sources_dir: Path) -> Parsed:
     for spec in INSTRUMENTS:
         builder = builders[spec.id]
         parsed.instruments.append(_instrument(spec, builder))
+        texts: dict[str, str] = {}
         for seq, draft in enumerate(builder.units, start=1):
+            text, rich = draft.inline.text, draft.inline.rich()
+            texts[draft.id] = text
             parsed.units.append(Unit(
                 id=draft.id, instrument=draft.instrument, kind=draft.kind, parent=draft.parent,
-                seq=seq, label=draft.label, text=draft.inline.text, rich=draft.inline.rich(),
+                seq=seq, label=draft.label, text=text, rich=rich,
                 role=draft.role, level=draft.level, line_start=draft.line_start,
-                line_end=draft.line_end))
+                line_end=draft.line_end,
+                opening=opening_words(draft.kind, text, rich, texts.get(draft.parent or "", ""))))
             for debris in draft.inline.link_debris:
                 parsed.repairs.append((builder.source, Repair(
                     draft.instrument, draft.id, draft.line_start, "link-debris",

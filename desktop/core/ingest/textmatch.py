@@ -8,9 +8,10 @@ damage, so a line is placed by the units whose trigrams it shares.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+
+from desktop.core.text import shingles, tokens
 
 STOPWORDS = frozenset([
     "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in",
@@ -22,23 +23,22 @@ STOPWORDS = frozenset([
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
+    return tokens(text)
 
 
 def content_words(text: str) -> list[str]:
     return [w for w in words(text) if len(w) > 2 and w not in STOPWORDS]
 
 
-def trigrams(text: str) -> list[tuple[str, str, str]]:
-    found = words(text)
-    return list(zip(found, found[1:], found[2:], strict=False))
+def trigrams(text: str) -> list[tuple[str, ...]]:
+    return shingles(words(text), 3)
 
 
 class TrigramIndex:
     """Which units contain each word trigram."""
 
     def __init__(self, texts: Mapping[str, str]) -> None:
-        self._units: dict[tuple[str, str, str], set[str]] = {}
+        self._units: dict[tuple[str, ...], set[str]] = {}
         for unit_id, text in texts.items():
             for gram in trigrams(text):
                 self._units.setdefault(gram, set()).add(unit_id)
