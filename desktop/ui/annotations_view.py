@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
     QItemSelectionModel,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.exchange.conflicts import MINE, THEIRS
+from desktop.core.notes.errors import NotesError
 from desktop.core.notes.model import Annotation, Change, ReviewItem
 from desktop.ui.annotations_model import (
     ANNOTATION_ROLE,
@@ -50,6 +53,7 @@ from desktop.ui.annotations_model import (
     AnnotationsModel,
     Facets,
 )
+from desktop.ui.conflicts_model import CONFLICT_ROLE, ConflictsModel
 from desktop.ui.document_source import DocumentSource
 from desktop.ui.hub import AnnotationHub, affects
 from desktop.ui.note_editor import NoteEditor
@@ -62,7 +66,7 @@ from desktop.ui.selection_palette import swatch
 from desktop.ui.theme import UNCATEGORISED_COLOUR
 
 BAR = 5  # the category colour's bar at a row's left edge
-ANNOTATIONS, TRASH, REVIEW = 0, 1, 2  # the panel's views
+ANNOTATIONS, TRASH, REVIEW, CONFLICTS = 0, 1, 2, 3  # the panel's views
 
 
 class AnnotationDelegate(RowDelegate):
@@ -80,6 +84,7 @@ class AnnotationDelegate(RowDelegate):
 
 class AnnotationsDock(QDockWidget):
     annotation_activated = Signal(int, str)  # the annotation, its first unit
+    export_requested = Signal(tuple)  # the ids of the annotations selected, for File ▸ Export
     move_requested = Signal(int)  # a review item to move to the focused pane's selection
     review_unit_requested = Signal(str)  # a review item's candidate place, to look at
     reviews_changed = Signal(int)  # how many annotations wait for review
@@ -121,6 +126,7 @@ class AnnotationsDock(QDockWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setMinimumHeight(60)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.editor = NoteEditor(operations, self.citation, self)
         # Tags, meetings and authors are offered only once some are used: a delegate who
         # never tags sees no empty "All tags" choice.
@@ -142,11 +148,13 @@ class AnnotationsDock(QDockWidget):
         self.pages.addWidget(top)
         self.pages.addWidget(self._trash_page())
         self.pages.addWidget(self._review_page())
+        self.pages.addWidget(self._conflicts_page())
         self.views = QTabBar(self)
         self.views.setObjectName("annotationsViews")
         self.views.setExpanding(False)
         self.views.setDrawBase(False)
-        for title in (self.tr("Annotations"), self.tr("Trash"), self.tr("Review")):
+        for title in (self.tr("Annotations"), self.tr("Trash"), self.tr("Review"),
+                      self.tr("Conflicts")):
             self.views.addTab(title)
         self.views.currentChanged.connect(self._view_chosen)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -224,6 +232,62 @@ class AnnotationsDock(QDockWidget):
         layout.addLayout(buttons)
         return page
 
+    def _conflicts_page(self) -> QWidget:
+        page = QWidget(self)
+        self.conflicts_model = ConflictsModel(self._place, self)
+        self.conflicts_list = self._list("conflictsList", self.conflicts_model, RowDelegate)
+        help_ = QLabel(self.tr("Annotations a colleague changed where you changed them too: "
+                               "both versions are kept until you choose (M keeps yours, T "
+                               "theirs)."), page)
+        help_.setWordWrap(True)
+        self.keep_mine_button = QPushButton(self.tr("Keep &mine"), page)
+        self.keep_theirs_button = QPushButton(self.tr("Keep &theirs"), page)
+        self.keep_mine_button.clicked.connect(lambda: self._keep(MINE))
+        self.keep_theirs_button.clicked.connect(lambda: self._keep(THEIRS))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.keep_mine_button)
+        buttons.addWidget(self.keep_theirs_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(help_)
+        layout.addWidget(self.conflicts_list, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _keep(self, which: str) -> bool:
+        index = self.conflicts_list.currentIndex()
+        value = index.data(CONFLICT_ROLE) if index.isValid() else None
+        return value is not None and self._operations.settle_conflict(int(value), which)
+
+    def selected_ids(self) -> tuple[int, ...]:
+        """The annotations selected in the list, in the list's order."""
+        rows = sorted(index.row() for index in self.list.selectionModel().selectedRows())
+        return tuple(int(self.model.index(row, 0).data(ANNOTATION_ROLE)) for row in rows)
+
+    def copy_selected(self) -> str:
+        """The selected annotations to the clipboard as a brief quotes them: rich text for
+        Word and Outlook, plain text (Markdown) for everything else. Returns the plain text."""
+        ids = self.selected_ids()
+        if not ids:
+            return ""
+        from desktop.core.excerpts import html_writer, markdown_writer
+        from desktop.core.excerpts.pack import Filters, build_pack
+
+        try:
+            pack = build_pack(self._hub.service, Filters(ids=ids, include_private=True),
+                              title=self.tr("Excerpts"))
+        except NotesError as error:
+            self._hub.tell(str(error))
+            return ""
+        plain = markdown_writer.render(pack)
+        data = QMimeData()
+        data.setHtml(html_writer.render(pack))
+        data.setText(plain)
+        QGuiApplication.clipboard().setMimeData(data)
+        self._hub.tell(self.tr("Copied %d annotations as a brief.") % len(ids) if len(ids) > 1
+                       else self.tr("Copied 1 annotation as a brief."))
+        return plain
+
     def _list(self, name: str, model: QAbstractItemModel,
               delegate: type[RowDelegate]) -> QListView:
         view = QListView(self)
@@ -252,7 +316,8 @@ class AnnotationsDock(QDockWidget):
         self.editor.setVisible(view == ANNOTATIONS)
         if not self._loaded:
             self.refresh()
-        current = {TRASH: self.trash_list, REVIEW: self.review_list}.get(view, self.list)
+        current = {TRASH: self.trash_list, REVIEW: self.review_list,
+                   CONFLICTS: self.conflicts_list}.get(view, self.list)
         if current.model().rowCount() and not current.currentIndex().isValid():
             current.setCurrentIndex(current.model().index(0, 0))
         self._update_buttons()
@@ -304,6 +369,11 @@ class AnnotationsDock(QDockWidget):
         if not index.isValid():
             return
         menu = QMenu(self)
+        copy = menu.addAction(self.tr("&Copy as a brief"), self.copy_selected)
+        copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        menu.addAction(self.tr("&Export selected…"),
+                       lambda: self.export_requested.emit(self.selected_ids()))
+        menu.addSeparator()
         delete = menu.addAction(self.tr("&Delete"), self.delete_selected)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         menu.exec(self.list.viewport().mapToGlobal(position))
@@ -316,6 +386,12 @@ class AnnotationsDock(QDockWidget):
             key = event.key()
             if watched is self.list and key == Qt.Key.Key_Delete:
                 return self.delete_selected() or True
+            if watched is self.list and event.matches(QKeySequence.StandardKey.Copy):
+                return bool(self.copy_selected()) or True
+            if watched is self.conflicts_list:
+                which = {Qt.Key.Key_M: MINE, Qt.Key.Key_T: THEIRS}.get(Qt.Key(key))
+                if which is not None:
+                    return self._keep(which) or True
             if watched is self.trash_list and key == Qt.Key.Key_R:
                 return self.restore_selected() or True
             if watched is self.review_list:
@@ -370,6 +446,10 @@ class AnnotationsDock(QDockWidget):
         self.views.setTabText(REVIEW, self.tr("Review (%d)") % len(reviews) if reviews
                               else self.tr("Review"))
         self.reviews_changed.emit(len(reviews))
+        conflicts = self._hub.conflicts()
+        self.conflicts_model.set_conflicts(conflicts)
+        self.views.setTabText(CONFLICTS, self.tr("Conflicts (%d)") % len(conflicts)
+                              if conflicts else self.tr("Conflicts"))
         self._update_buttons()
         self.editor.set_categories(categories)
         self.editor.set_known_tags(self.model.values("tag"))

@@ -8,6 +8,8 @@ and `clear_sync`; it never starts a sync itself except when its reader clicks in
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QFont,
@@ -15,8 +17,9 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
-    QTextOption,
 )
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
@@ -423,24 +426,72 @@ class DocumentPane(QFrame):
 
     def print_document(self, selection_only: bool = False) -> QTextDocument:
         """What printing the pane prints: the whole instrument, or the units the selection
-        touches (whole units, with their labels and footnotes), in print colours."""
+        touches (whole units, with their labels and footnotes), in print colours, with the
+        pane's highlights in their colours, a numbered call after each annotation that has a
+        note and the notes listed at the end; the edition's ✎ and sic marks left out."""
         font = QFont(self.view.document().defaultFont())
         font.setPointSizeF(READING_POINT_SIZE)
         style = RenderStyle(indent_px=render_style(self.palette(), font).indent_px)
         units = self.view.selected_units() if selection_only else []
-        if units:
-            instrument = self._source.instrument(self._instrument)
-            caption = instrument.title if instrument else ""
-            html = self._source.html_of(self._instrument, units, style, caption)
-        else:
-            html = self._source.html(self._instrument, style)
-        document = QTextDocument()
-        document.setDefaultFont(font)
-        option = QTextOption(document.defaultTextOption())
-        option.setTabStopDistance(style.indent_px)
-        document.setDefaultTextOption(option)
-        document.setHtml(html)
+        instrument = self._source.instrument(self._instrument)
+        caption = instrument.title if instrument and units else ""
+        html = self._source.html_of(self._instrument, units or None, style, caption,
+                                    marks=False)
+        # Laid out in a view of its own (never shown) so the highlights land on the same
+        # words as on screen, through the same offset map.
+        layout = DocumentView(unit_lookup=self._source.unit)
+        layout.load(html, units or [u.id for u in self._source.units(self._instrument)], font,
+                    style.indent_px, {})
+        layout.set_highlights(self.view.highlights())
+        document = layout.document().clone()
+        layout.deleteLater()
+        ranges = layout.highlight_ranges()
+        colours = {h.annotation: h.colour for h in self.view.highlights()}
+        cursor = QTextCursor(document)
+        for start, end, annotation in ranges:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            tint = QTextCharFormat()
+            tint.setBackground(colours[annotation])
+            cursor.mergeCharFormat(tint)
+        self._print_notes(document, ranges)
         return document
+
+    def _print_notes(self, document: QTextDocument,
+                     ranges: list[tuple[int, int, int]]) -> None:
+        """A numbered call after each printed annotation with a note; the notes at the end."""
+        notes = {mark.annotation: mark for mark in self.view.note_marks()}
+        ends: dict[int, int] = {}
+        for _start, end, annotation in ranges:
+            if annotation in notes:
+                ends[annotation] = max(end, ends.get(annotation, 0))
+        if not ends:
+            return
+        numbered = {annotation: number for number, annotation in enumerate(
+            sorted(ends, key=lambda a: (ends[a], a)), start=1)}
+        call = QTextCharFormat()
+        call.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+        cursor = QTextCursor(document)
+        for annotation in sorted(ends, key=lambda a: ends[a], reverse=True):
+            call.setForeground(notes[annotation].colour)
+            cursor.setPosition(ends[annotation])
+            cursor.insertText(f"[{numbered[annotation]}]", call)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        items = "".join(
+            f"<p><b>[{numbered[a]}]</b> {html.escape(self._note_place(a))}</p>{notes[a].html}"
+            for a in sorted(numbered, key=numbered.__getitem__))
+        cursor.insertHtml(f"<hr/><h3>{html.escape(self.tr('Annotations'))}</h3>{items}")
+
+    def _note_place(self, annotation: int) -> str:
+        found = next((h for h in self.view.highlights() if h.annotation == annotation), None)
+        if found is None:
+            return ""
+        return (self._source.citation(found.first) if found.first == found.last
+                else self._source.range_citation(found.first, found.last))
+
+    def running_head(self, unit_id: str) -> str:
+        """A printed page's running head: the citation of the unit at its top."""
+        return self._source.citation(unit_id)
 
     # -- focus -----------------------------------------------------------------------------
 

@@ -150,19 +150,22 @@ class DocumentSource:
             self._html[key] = self._render(instrument_id, self.units(instrument_id), style)
         return self._html[key]
 
-    def html_of(self, instrument_id: str, unit_ids: list[str], style: RenderStyle,
-                caption: str = "", notes: bool = True) -> str:
-        """Some units of an instrument, in document order (a printed range, a first screen)."""
-        wanted = set(unit_ids)
-        units = [unit for unit in self.units(instrument_id) if unit.id in wanted]
-        return self._render(instrument_id, units, style, caption, notes)
+    def html_of(self, instrument_id: str, unit_ids: list[str] | None, style: RenderStyle,
+                caption: str = "", notes: bool = True, marks: bool = True) -> str:
+        """Some units of an instrument (None: all), in document order (a printed range, a
+        first screen); without `marks`, the edition's repair and slip marks left out."""
+        units = self.units(instrument_id)
+        if unit_ids is not None:
+            wanted = set(unit_ids)
+            units = [unit for unit in units if unit.id in wanted]
+        return self._render(instrument_id, units, style, caption, notes, marks)
 
     def _render(self, instrument_id: str, units: list[Unit], style: RenderStyle,
-                caption: str = "", notes: bool = True) -> str:
+                caption: str = "", notes: bool = True, marks: bool = True) -> str:
         instrument = self.instrument(instrument_id)
         assert instrument is not None, instrument_id
         return document_html(instrument, units, self.apparatus(instrument_id), style,
-                             self._wording, caption=caption, notes=notes)
+                             self._wording, caption=caption, notes=notes, marks=marks)
 
     def note_texts(self, instrument_id: str) -> dict[str, str]:
         """Footnote id -> the note as a click shows it (number in bold, the print's emphasis)."""

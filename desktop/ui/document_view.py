@@ -574,6 +574,10 @@ class DocumentView(QTextBrowser):
             found.append((stretch[0], stretch[1], selection))
         return found
 
+    def highlight_ranges(self) -> list[tuple[int, int, int]]:
+        """(start, end, annotation) of every painted stretch, in document positions."""
+        return list(self._highlight_ranges)
+
     def highlighted_text(self, annotation_id: int) -> list[str]:
         """The words painted for an annotation, as they stand in the pane, unit by unit."""
         document = self.document()

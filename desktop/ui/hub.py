@@ -10,6 +10,7 @@ for the window's bar instead of an exception inside a paint or a model (DESIGN.m
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -26,6 +27,9 @@ from desktop.core.notes.model import (
 from desktop.core.notes.service import NotesService
 from desktop.core.notes.store import AnnotationStore
 from desktop.core.notes.watch import ChangeWatcher
+
+if TYPE_CHECKING:
+    from desktop.core.exchange.conflicts import Conflict
 
 WATCH_INTERVAL_MS = 400  # another process's note shows within a second
 
@@ -167,6 +171,18 @@ class AnnotationHub(QObject):
             return []
         try:
             return store.reviews()
+        except (NotesError, sqlite3.Error) as error:
+            self.report(error)
+            return []
+
+    def conflicts(self) -> list[Conflict]:
+        """Annotations changed here and by a colleague, both versions kept."""
+        if self.store() is None:
+            return []
+        from desktop.core.exchange.conflicts import conflicts
+
+        try:
+            return conflicts(self.service)
         except (NotesError, sqlite3.Error) as error:
             self.report(error)
             return []

@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         # Export, Share, Import: on this window's notes service; an import is broadcast.
         self.exchange = ExchangeActions(self, self._menus["file"], lambda: self.hub.service)
         self.exchange.changed.connect(self.hub.publish)
+        self.annotations.export_requested.connect(
+            lambda ids: self.exchange.open_export(ids=tuple(ids)))
         self._action("file", self.tr("&Print…"), self.print_focused_pane, Key.Print)
         self._menus["file"].addSeparator()
         self._action("file", self.tr("&Quit"), self.close, Key.Quit, "Ctrl+Q")

@@ -278,6 +278,13 @@ class AnnotationOperations(QObject):
     def archive(self, annotation_id: int) -> bool:
         return self._write(lambda: self._store().archive(annotation_id)) is not None
 
+    def settle_conflict(self, annotation_id: int, keep: str) -> bool:
+        """Keep "mine" or "theirs" of an annotation changed on both sides (not undoable: the
+        settled version is shared back to the colleague as grown from both)."""
+        from desktop.core.exchange.conflicts import settle
+
+        return self._write(lambda: settle(self.hub.service, annotation_id, keep)) is not None
+
     # -- categories -----------------------------------------------------------------------
 
     def add_category(self, name: str, colour: str | None = None) -> bool:

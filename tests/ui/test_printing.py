@@ -113,3 +113,44 @@ def test_ctrl_p_offers_the_selection_and_prints_through_the_dialog(
     assert StandInDialog.last is not dialog
     assert StandInDialog.last.options[Option.PrintSelection] is False
     assert StandInDialog.target.stat().st_size > len(pdf)  # the whole of UNGASS 2016
+
+
+def test_a_print_carries_highlights_notes_and_running_heads(
+        open_window: Opener, qtbot: QtBot, tmp_path: Path, _private_data_dir: Path) -> None:
+    """Guards the brief-ready print: the pane's highlights in their colours, a numbered call
+    after an annotation with a note and the note listed at the end, no ✎ repair marks, and
+    on every page the instrument and the citation of the unit at the top, and the page
+    number."""
+    from annotating_helpers import drag_select
+    from pypdf import PdfReader
+
+    from desktop.core.notes.database import store_path
+    from desktop.core.notes.store import AnnotationStore
+
+    window = open_window()
+    right = window.pane_area.panes()[1]
+    drag_select(qtbot, right.view, "poa2009/2(a)", "balanced and mutually reinforcing")
+    qtbot.keyClick(right.view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    with AnnotationStore.open(store_path(_private_data_dir)) as store:
+        (annotation,) = store.list()
+        store.update(annotation.id, note="Hold the *balance*")
+    qtbot.waitUntil(lambda: bool(right.view.note_marks()), timeout=3000)
+    document = right.print_document()
+    text = document.toPlainText()
+    assert "balanced and mutually reinforcing[1] approach" in text
+    assert text.endswith(
+        "Annotations\n[1] Plan of Action (2009), para. 2 (a)\nRed line\nHold the balance")
+    assert "\u270e" not in text  # poa2009/2(b) carries one on screen
+    found = document.find("balanced and mutually")
+    tint = found.charFormat().background().color()
+    assert tint.name() == right.view.highlights()[0].colour.name()
+
+    window.make_print_dialog = StandInDialog
+    StandInDialog.target = tmp_path / "whole.pdf"
+    StandInDialog.choose_selection = False
+    qtbot.keyClick(right.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    pages = PdfReader(str(StandInDialog.target)).pages
+    assert len(pages) > 10
+    first, later = (" ".join(pages[n].extract_text().split()) for n in (0, 5))
+    assert "Plan of Action (2009)" in first and f"Page 1 of {len(pages)}" in first
+    assert f"Page 6 of {len(pages)}" in later and "Plan of Action (2009), para." in later

@@ -131,10 +131,14 @@ def _marks(target: str, apparatus: Apparatus, wording: Wording) -> str:
     return "".join(f"\u2009{mark}" for mark in marks)
 
 
-def unit_html(unit: Unit, apparatus: Apparatus, wording: Wording, step: int = 40) -> str:
-    """One unit as one block, opening with its anchor; `step` is one indentation in pixels."""
+def unit_html(unit: Unit, apparatus: Apparatus, wording: Wording, step: int = 40,
+              marks: bool = True) -> str:
+    """One unit as one block, opening with its anchor; `step` is one indentation in pixels;
+    `marks`: the edition's repair and slip marks (left out of a print)."""
     anchor = f'<a name="{_attr(unit.id)}"></a>'
-    body = _calls(unit, apparatus.footnotes.get(unit.id, ())) + _marks(unit.id, apparatus, wording)
+    body = _calls(unit, apparatus.footnotes.get(unit.id, ()))
+    if marks:
+        body += _marks(unit.id, apparatus, wording)
     label = html.escape(unit.label)
     if unit.kind == "heading":
         tag = _HEADING_TAGS.get(unit.level, "h4")
@@ -174,6 +178,7 @@ def document_html(
     *,
     notes: bool = True,
     caption: str = "",
+    marks: bool = True,
 ) -> str:
     """The units (an instrument, or a range of it) as one HTML document.
 
@@ -197,7 +202,7 @@ def document_html(
         elif unit.role and unit.role != role:
             role = unit.role
             parts.append(f'<p class="role">{ROLE_LINES.get(role, role.title())}</p>')
-        parts.append(unit_html(unit, apparatus, wording, style.indent_px))
+        parts.append(unit_html(unit, apparatus, wording, style.indent_px, marks))
         called.extend(apparatus.footnotes.get(unit.id, ()))
     if notes:
         seen: dict[str, Footnote] = {note.id: note for note in called}

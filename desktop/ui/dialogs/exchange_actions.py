@@ -58,10 +58,11 @@ class ExchangeActions(QObject):
             self._service = self._make_service()
         return self._service
 
-    def open_export(self, share: bool = False) -> QObject:
+    def open_export(self, share: bool = False, ids: tuple[int, ...] | None = None) -> QObject:
+        """File ▸ Export… (or Share…); `ids`: only the annotations selected in the panel."""
         from desktop.ui.dialogs.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.service(), share=share, parent=self._window)
+        dialog = ExportDialog(self.service(), share=share, parent=self._window, ids=ids)
         dialog.exported.connect(self.done)
         dialog.open()
         return dialog

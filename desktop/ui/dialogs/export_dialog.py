@@ -51,10 +51,11 @@ class ExportDialog(QDialog):
     exported = Signal(str)  # what was written, in a sentence, once the file is in place
 
     def __init__(self, service: NotesService, share: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, ids: tuple[int, ...] | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._share = share
+        self._ids = ids  # the annotations selected in the panel: only those, if given
         self.setWindowTitle(self.tr("Share annotations") if share else self.tr("Export"))
         self.path = QLineEdit(self)
         browse = QPushButton(self.tr("Browse…"), self)
@@ -96,11 +97,16 @@ class ExportDialog(QDialog):
         if not share:
             form.addRow(self.tr("Format:"), self.format)
             form.addRow(self.tr("Title:"), self.title)
-        form.addRow(self.tr("Categories:\n(none ticked: all)"), self.categories)
-        form.addRow(self.tr("Instruments:\n(none ticked: all)"), self.instruments)
-        form.addRow(self.tr("Tags:"), self.tags)
-        form.addRow(self.tr("Meeting:"), self.meeting)
-        form.addRow(self.tr("Author:"), self.author)
+        if ids is None:
+            form.addRow(self.tr("Categories:\n(none ticked: all)"), self.categories)
+            form.addRow(self.tr("Instruments:\n(none ticked: all)"), self.instruments)
+            form.addRow(self.tr("Tags:"), self.tags)
+            form.addRow(self.tr("Meeting:"), self.meeting)
+            form.addRow(self.tr("Author:"), self.author)
+        else:  # the selection in the panel says which
+            for unused in (self.categories, self.instruments, self.tags, self.meeting,
+                           self.author):
+                unused.hide()
         form.addRow("", self.include_private)
         if not share:
             form.addRow("", self.full_text)
@@ -149,7 +155,7 @@ class ExportDialog(QDialog):
                        meeting=self.meeting.text().strip(),
                        instruments=self._checked(self.instruments),
                        author=self.author.text().strip(),
-                       include_private=self.include_private.isChecked())
+                       include_private=self.include_private.isChecked(), ids=self._ids)
 
     def chosen_format(self) -> str:
         return "jsonld" if self._share else str(self.format.currentData())
