@@ -9,6 +9,20 @@ from contextlib import contextmanager
 
 from desktop import paths
 from desktop.core.corpus import Corpus, CorpusError, damaged
+from desktop.core.notes.errors import StoreCorrupt, StoreReadOnly
+
+
+def explain(error: BaseException) -> str:
+    """A core message with the command line's way out added (the window offers a button)."""
+    text = str(error)
+    problem = error.problem if isinstance(error, StoreReadOnly) else error
+    if isinstance(problem, StoreCorrupt):
+        if problem.backup is not None:
+            text += " Run `concordia notes recover` to do so."
+        if problem.maybe_replaced:
+            text += (" If you put an older copy in its place on purpose, run `concordia notes "
+                     "recover --accept` to keep it as it is.")
+    return text
 
 
 @contextmanager

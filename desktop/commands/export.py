@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from desktop import paths
+from desktop.commands.common import explain
 from desktop.core.corpus import Corpus, CorpusError
 from desktop.core.excerpts.atomic import ExportError
 from desktop.core.excerpts.pack import DATE, DOCUMENT, Filters, Pack, build_pack
@@ -99,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         print(_summary(target, pack))
         return 0
     except (StoreUnavailable, StoreLocked, CorpusError) as error:
-        print(f"concordia: {error}", file=sys.stderr)
+        print(f"concordia: {explain(error)}", file=sys.stderr)
         return 2
     except (NotesError, ExportError) as error:
         print(f"concordia: {error}", file=sys.stderr)

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from desktop import paths
+from desktop.commands.common import explain
 from desktop.core.corpus import Corpus, CorpusError
 from desktop.core.notes.database import store_path
 from desktop.core.notes.errors import NotesError, StoreLocked, StoreUnavailable
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = import_file(session, source)
     except (StoreUnavailable, StoreLocked, CorpusError) as error:
-        print(f"concordia: {error}", file=sys.stderr)
+        print(f"concordia: {explain(error)}", file=sys.stderr)
         return 2
     except NotesError as error:
         print(f"concordia: {error}", file=sys.stderr)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.commands import conflicts
+from desktop.commands.common import explain
 from desktop.core.corpus import Corpus, CorpusError
 from desktop.core.notes import backups, recovery
 from desktop.core.notes.database import store_path
@@ -154,10 +155,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _ACTIONS[args.action](session, args)
     except StoreReadOnly as error:  # why it is read-only was said when it was opened
-        print(f"concordia: {error.short if session.is_open() else error}", file=sys.stderr)
+        print(f"concordia: {error.short if session.is_open() else explain(error)}",
+              file=sys.stderr)
         return 2
     except (StoreUnavailable, StoreLocked, CorpusError) as error:
-        print(f"concordia: {error}", file=sys.stderr)
+        print(f"concordia: {explain(error)}", file=sys.stderr)
         return 2
     except NotesError as error:
         print(f"concordia: {error}", file=sys.stderr)
@@ -176,7 +178,7 @@ def _store(session: NotesService, reconcile: bool = True) -> AnnotationStore:
     opened = session.is_open()
     store = session.store(reconcile)
     if store.problem is not None and not opened:  # read-only: say why, once
-        print(f"concordia: {store.problem}", file=sys.stderr)
+        print(f"concordia: {explain(store.problem)}", file=sys.stderr)
     if reconcile and not reported and session.reconciliation is not None:
         _report_reattachment(session.reconciliation)
     return store

@@ -10,11 +10,12 @@ for the window's bar instead of an exception inside a paint or a model (DESIGN.m
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.core.notes.errors import NotesError
+from desktop.core.notes.errors import NotesError, StoreCorrupt, StoreReadOnly
 from desktop.core.notes.model import (
     ARCHIVED,
     OK,
@@ -54,6 +55,7 @@ class AnnotationHub(QObject):
         self.service = service
         self._watcher: ChangeWatcher | None = None
         self._problem = ""
+        self._problem_error: BaseException | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(WATCH_INTERVAL_MS)
         self._timer.timeout.connect(self.poll)
@@ -106,6 +108,7 @@ class AnnotationHub(QObject):
         self.service.close_store()
         self._watcher = None
         self._problem = ""
+        self._problem_error = None
         self.problem.emit("")
         if self.store() is not None:
             self.changed.emit(Change("external"))
@@ -123,6 +126,10 @@ class AnnotationHub(QObject):
     # -- problems -----------------------------------------------------------------------
 
     def report(self, error: BaseException | str) -> None:
+        if isinstance(error, StoreReadOnly):
+            error = error.problem
+        if isinstance(error, BaseException):
+            self._problem_error = error
         message = str(error)
         if message != self._problem:  # once, not on every read that fails the same way
             self._problem = message
@@ -130,6 +137,27 @@ class AnnotationHub(QObject):
 
     def tell(self, message: str) -> None:
         self.notice.emit(message)
+
+    def can_recover(self) -> bool:
+        """Whether the problem is damage that a recovery from the backups mends."""
+        return isinstance(self._problem_error, StoreCorrupt) and bool(self._problem)
+
+    def recover(self, source: Path | None) -> list[str]:
+        """Recover the notes from `source` (a backup; None: the newest good one) with every
+        row still readable in the damaged file, then reopen them. This window's own store is
+        closed first (recovery takes the file's lock); raises NotesError (another window or
+        command has the notes open, no backup …) and then reopens what was there."""
+        from desktop.core.notes import recovery
+        from desktop.core.notes.store import utc_now
+
+        path = self.service.path
+        self.service.close_store()
+        self._watcher = None
+        try:
+            done = recovery.recover(path, utc_now(), source)
+        finally:
+            self.reopen()
+        return done.lines(path.name)
 
     def clear_problem(self) -> None:
         if self._problem:

@@ -101,7 +101,8 @@ class MainWindow(QMainWindow):
 
         self.store_bar = StoreBar(self)
         self.store_bar.retry_requested.connect(hub.poll)
-        hub.problem.connect(self.store_bar.show_problem)
+        self.store_bar.recover_requested.connect(self.recover_notes)
+        hub.problem.connect(lambda text: self.store_bar.show_problem(text, hub.can_recover()))
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -393,6 +394,17 @@ class MainWindow(QMainWindow):
         (with the keyboard focus, unless the reader stays in a list) and leads, the other
         panes follow."""
         return self.navigator.open(unit_id, give_focus=give_focus and self.isVisible())
+
+    def recover_notes(self) -> QWidget:
+        """The bar's Recover…: choose a backup; the report goes to the status bar."""
+        from desktop.ui.dialogs.recover_dialog import RecoverDialog
+
+        self.annotations.editor.save()  # typed text is kept in the editor if refused
+        dialog = RecoverDialog(self.hub, self)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            " ".join(" ".join(line.split()) for line in dialog.report), 15000))
+        dialog.open()
+        return dialog
 
     def _count_reviews(self, *_: object) -> None:
         self.review_bar.show_count(len(self.hub.reviews()))

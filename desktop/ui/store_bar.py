@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 
 class StoreBar(QFrame):
     retry_requested = Signal()
+    recover_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,6 +23,10 @@ class StoreBar(QFrame):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.retry = QPushButton(self.tr("Try again"), self)
         self.retry.clicked.connect(self.retry_requested)
+        self.recover = QPushButton(self.tr("Recover…"), self)
+        self.recover.setObjectName("storeBarRecover")
+        self.recover.clicked.connect(self.recover_requested)
+        self.recover.hide()
         close = QToolButton(self)
         close.setText("×")
         close.setAutoRaise(True)
@@ -30,12 +35,15 @@ class StoreBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.message, 1)
+        layout.addWidget(self.recover)
         layout.addWidget(self.retry)
         layout.addWidget(close)
         self.hide()
 
-    def show_problem(self, message: str) -> None:
-        """Say what happened ("" hides the bar: the store works again)."""
+    def show_problem(self, message: str, can_recover: bool = False) -> None:
+        """Say what happened ("" hides the bar: the store works again); `can_recover`
+        offers Recover… (the notes are damaged and backups can mend them)."""
+        self.recover.setVisible(can_recover)
         if not message:
             self.hide()
             return

@@ -15,6 +15,7 @@ from annotating_helpers import blend, close, drag_select, pixel_behind, words_po
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QTextDocumentFragment
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from reading_helpers import click_unit, wait_ready
 
@@ -315,3 +316,38 @@ def test_a_damaged_index_leaves_the_notes_shown_read_only(
     qtbot.keyClick(pane.view, Qt.Key.Key_2, CTRL)
     assert len(pane.view.highlights()) == 3
     assert digest(path) == before
+
+
+def test_damaged_notes_are_recovered_from_the_window(
+        open_window: Opener, qtbot: QtBot, _private_data_dir: Path) -> None:
+    """Guards Recover… in the window's bar: with a table page of the notes database
+    damaged, the bar offers Recover…, the dialog lists the backup with its date and count,
+    and recovering brings every note back (those on the damaged page from the backup, the
+    rest from the damaged file); the bar goes and writing works again."""
+    sys.path.insert(0, str(ROOT / "tests" / "faults"))
+    from fault_helpers import UNIT, checkpoint, fill, pages_of, scribble
+
+    from desktop.core.notes import backups
+
+    path = store_path(_private_data_dir)
+    fill(path, [f"note {i}" for i in range(40)])
+    fill(path, [f"note {i}" for i in range(40, 45)])  # the day's backup was taken before these
+    assert len(backups.backups(backups.folder_of(path))) == 1
+    checkpoint(path)
+    scribble(path, pages_of(path, "annotations", "leaf")[0])
+    window = open_window()
+    qtbot.waitUntil(lambda: window.store_bar.isVisible())
+    assert window.store_bar.recover.isVisible()
+    qtbot.mouseClick(window.store_bar.recover, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(QDialog, "recoverDialog")
+    assert dialog is not None
+    (row,) = [dialog.list.item(r).text() for r in range(dialog.list.count())]
+    assert row.endswith("— 40 annotations")
+    qtbot.mouseClick(dialog.go, Qt.MouseButton.LeftButton)
+    assert not window.store_bar.isVisible()
+    assert "restored notes.sqlite from" in window.statusBar().currentMessage()
+    assert len(stored(_private_data_dir)) == 45
+    pane = window.pane_area.panes()[0]
+    pane.show_unit(UNIT)
+    wait_ready(qtbot, window)
+    qtbot.waitUntil(lambda: len(pane.view.highlights()) == 45)

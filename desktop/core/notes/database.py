@@ -251,20 +251,19 @@ def corrupt(path: Path, detail: str, replaced_hint: bool = False,
     message = (f"the notes database {path} is damaged: {detail}. It was left as it was and "
                "can only be read until it is recovered." if read_only else
                f"the notes database {path} cannot be read: {detail}. It was left as it was.")
-    if replaced_hint:
-        message += (" If you put an older copy in its place on purpose, run `concordia notes "
-                    "recover --accept` to keep it as it is.")
     if found is None:
         message += (" There is no automatic backup to restore; keep the file for a technician "
                     "and start with a new one by moving it away.")
-        return StoreCorrupt(message, path, None)
-    backup, count = found
-    message += (f" The newest automatic backup is {backup.path.name} (taken "
-                f"{backup.taken:%Y-%m-%d %H:%M} UTC, {count} annotation"
-                f"{'s' * (count != 1)}). To restore it with every annotation still readable "
-                "in the damaged file, run `concordia notes recover`: the damaged file is kept "
-                "beside it.")
-    return StoreCorrupt(message, path, backup.path)
+        damaged = StoreCorrupt(message, path, None)
+    else:
+        backup, count = found
+        message += (f" The newest automatic backup is {backup.path.name} (taken "
+                    f"{backup.taken:%Y-%m-%d %H:%M} UTC, {count} annotation"
+                    f"{'s' * (count != 1)}); recovering restores it with every annotation "
+                    "still readable in the damaged file, which is kept beside it.")
+        damaged = StoreCorrupt(message, path, backup.path)
+    damaged.maybe_replaced = replaced_hint  # each front end says how to keep a copy put back
+    return damaged
 
 
 def cause(path: Path, error: BaseException) -> str:

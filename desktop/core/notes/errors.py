@@ -35,6 +35,9 @@ class StoreCorrupt(StoreUnavailable):
     def __init__(self, message: str, path: Path, backup: Path | None) -> None:
         super().__init__(message, path)
         self.backup = backup  # the newest good automatic backup, if there is one
+        # Notes known to have been there are missing: perhaps an older copy was put back on
+        # purpose (then it can be accepted as it is rather than recovered).
+        self.maybe_replaced = False
 
 
 class StoreTooNew(StoreUnavailable):

@@ -95,7 +95,7 @@ def test_a_damaged_database_offers_the_newest_backup_and_recovers(store_path: Pa
         store.list()
     message = str(caught.value)
     assert "notes-20260312-110000-daily.sqlite" in message and "40 annotations" in message
-    assert "concordia notes recover" in message
+    assert "recovering restores it with every annotation still readable" in message
     assert caught.value.backup is not None
     assert fingerprint(store_path) == before
 
