@@ -50,9 +50,9 @@ class ReviewModel(RowsModel):
                                                                       candidate.end_unit))
                          if candidate else self.tr("no candidate place: move or archive it"))
             note = item.annotation.note.strip().splitlines()
-            rows.append(Row(title=f"{self._place(old.unit, old.end_unit)} — {item.reason}",
-                            lines=tuple(lines),
-                            note=note[0] if note else (item.annotation.category or ""),
+            said = note[0] if note else (item.annotation.category or "")
+            rows.append(Row(title=self._place(old.unit, old.end_unit), lines=tuple(lines),
+                            note=f"{item.reason} · {said}" if said else item.reason,
                             unit=candidate.unit if candidate else old.unit,
                             kind=f"{REVIEW_KIND}{item.annotation.id}"))
         self.set_rows(rows)
