@@ -179,6 +179,13 @@ class Corpus:
                 raise
             raise damaged(self.path, f"its full-text index: {error}") from None
 
+    def openings(self) -> list[tuple[str, int]]:
+        """The operative verb phrases and preambular participles as printed, with how many
+        paragraphs open with each, the most frequent first."""
+        return [(row[0], row[1]) for row in self._db.execute(
+            "SELECT opening, count(*) FROM units WHERE opening IS NOT NULL AND opening != '' "
+            "GROUP BY opening ORDER BY count(*) DESC, opening")]
+
     def provenance(self, text: str, instruments: tuple[str, ...] = (),
                    unit: str | None = None) -> list[Found]:
         """Units carrying `text`'s wording, best first (see desktop.core.agreed)."""

@@ -179,9 +179,13 @@ class DocumentSource:
         return self._corpus.provenance(text, unit=unit)
 
     def search(self, text: str, instruments: tuple[str, ...] = (), part: str | None = None,
-               limit: int = 20) -> list[Hit]:
-        """Units whose text matches, best first (raises QueryError for no words)."""
-        return self._corpus.search(text, instruments, part, limit)
+               limit: int = 20, opening: str | None = None) -> list[Hit]:
+        """Units whose text matches, best first (raises QueryError for no words); with
+        `opening`, only paragraphs opening with that verb or participle ("urges")."""
+        return self._corpus.search(text, instruments, part, limit, opening)
+
+    def openings(self) -> list[tuple[str, int]]:
+        return self._corpus.openings()
 
 
 

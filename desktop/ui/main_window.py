@@ -68,7 +68,8 @@ class MainWindow(QMainWindow):
         # Qt's print dialog by default (imported when first printing); tests put a stand-in here.
         self.make_print_dialog: Callable[..., Any] | None = None
         left = Qt.DockWidgetArea.LeftDockWidgetArea
-        self.chapters = OutlineDock(OutlineModel(source, self), self)
+        self.outline = OutlineModel(source, self)
+        self.chapters = OutlineDock(self.outline, self)
         self.addDockWidget(left, self.chapters)
         self.chapters.unit_activated.connect(self.show_in_focused_pane)
         self.links = LinksDock(source, self)
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.store_bar = StoreBar(self)
         self.store_bar.retry_requested.connect(hub.poll)
         self.store_bar.recover_requested.connect(self.recover_notes)
+        self.outline.corpus_failed.connect(self.store_bar.show_corpus_problem)
         hub.problem.connect(lambda text: self.store_bar.show_problem(text, hub.can_recover()))
         central = QWidget(self)
         column = QVBoxLayout(central)

@@ -68,6 +68,13 @@ class SearchDock(QDockWidget):
         self.part.addItem(self.tr("Preamble"), "preamble")
         self.part.addItem(self.tr("Operative part"), "operative")
         self.part.addItem(self.tr("Notes and highlights"), NOTES)
+        # "Every paragraph that urges": the opening verbs and participles as printed.
+        self.opening = QComboBox(self)
+        self.opening.setObjectName("searchOpening")
+        self.opening.setToolTip(self.tr("Only paragraphs that open with this verb or "
+                                        "participle; with no words typed, all of them"))
+        self.opening.addItem(self.tr("Any opening"), "")
+        self._openings_loaded = False
         self._notes_search: Callable[[str], list[Annotation]] = lambda _text: []
         self.summary = QLabel(self)
         self.summary.setObjectName("searchSummary")
@@ -81,18 +88,32 @@ class SearchDock(QDockWidget):
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.clicked.connect(self._activated)
         self.results.activated.connect(self._activated)
-        for combo in (self.instrument, self.part):  # a narrow dock elides, never widens
+        for combo in (self.instrument, self.part, self.opening):  # a narrow dock elides
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(5)
-        set_dock_body(self, self.field, self.instrument, self.part, self.summary, fill=self.results)
+        set_dock_body(self, self.field, self.instrument, self.part, self.opening, self.summary,
+                      fill=self.results)
         self.field.textChanged.connect(self.search)
         self.instrument.currentIndexChanged.connect(self.search)
         self.part.currentIndexChanged.connect(self.search)
+        self.opening.currentIndexChanged.connect(self.search)
+        self.visibilityChanged.connect(lambda shown: self._load_openings() if shown else None)
         self.field.returnPressed.connect(self._open_current)
         self.field.installEventFilter(self)
 
+    def _load_openings(self) -> None:
+        """The openings, read when the dock is first used (not at start-up)."""
+        if self._openings_loaded:
+            return
+        self._openings_loaded = True
+        self.opening.blockSignals(True)
+        for opening, count in self._source.openings():
+            self.opening.addItem(f"{opening} ({count})", opening)
+        self.opening.blockSignals(False)
+
     def focus_field(self) -> None:
+        self._load_openings()
         self.show()
         self.raise_()
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -109,18 +130,19 @@ class SearchDock(QDockWidget):
             self._search_notes(text)
             return
         hits = []
-        if not text:
+        opening = self.opening.currentData() or None
+        if not text and not opening:
             self.summary.setText("")
         else:
             instrument = self.instrument.currentData()
             try:
-                hits = self._source.search(as_you_type(text),
+                hits = self._source.search(as_you_type(text) if text else "",
                                            (instrument,) if instrument else (),
-                                           self.part.currentData() or None, LIMIT)
+                                           self.part.currentData() or None, LIMIT, opening)
             except QueryError:
                 self.summary.setText(self.tr("Type words to search for."))
             else:
-                self.summary.setText(self._summary(len(hits), text))
+                self.summary.setText(self._summary(len(hits), text or opening or ""))
         self.model.set_hits(hits)
         self._words = {hit.unit: hit.words for hit in hits}
         if hits:

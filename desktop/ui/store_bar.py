@@ -41,15 +41,25 @@ class StoreBar(QFrame):
         self.hide()
 
     def show_problem(self, message: str, can_recover: bool = False) -> None:
-        """Say what happened ("" hides the bar: the store works again); `can_recover`
-        offers Recover… (the notes are damaged and backups can mend them)."""
+        """Say what happened to the notes ("" hides the bar: the store works again);
+        `can_recover` offers Recover… (the notes are damaged and backups can mend them)."""
         self.recover.setVisible(can_recover)
+        self.retry.show()
         if not message:
             self.hide()
             return
         first = message[:1].upper() + message[1:]
         self.message.setText(self.tr("%s Reading goes on; a note you type stays in its editor "
                                      "until it can be saved.") % first.rstrip())
+        self.show()
+
+    def show_corpus_problem(self, message: str) -> None:
+        """The shipped texts could not be read while the window was open (a damaged page the
+        check at start did not reach): what happened and what to do."""
+        self.recover.hide()
+        self.retry.hide()
+        first = message[:1].upper() + message[1:]
+        self.message.setText(first)
         self.show()
 
 

@@ -351,3 +351,14 @@ def test_damaged_notes_are_recovered_from_the_window(
     pane.show_unit(UNIT)
     wait_ready(qtbot, window)
     qtbot.waitUntil(lambda: len(pane.view.highlights()) == 45)
+
+
+def test_a_corpus_failure_met_in_the_tree_is_said_in_the_bar(open_window: Opener) -> None:
+    """Guards the one message for a corpus page that fails while the window is open (the
+    outline catches it: tests/faults): the bar says it, with no Recover… or Try again."""
+    window = open_window()
+    message = "the corpus cannot be read: a damaged page; reinstall Concordia."
+    window.outline.corpus_failed.emit(message)
+    assert window.store_bar.isVisible()
+    assert window.store_bar.message.text() == message[:1].upper() + message[1:]
+    assert not window.store_bar.recover.isVisible() and not window.store_bar.retry.isVisible()

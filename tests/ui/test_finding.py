@@ -384,3 +384,27 @@ def test_every_shortcut_is_unique(open_window: Opener) -> None:
     assert seen["Ctrl+L"] == "&Go to…" and seen["Ctrl+Shift+L"] == "&Find a chapter"
     assert seen["Alt+Left"] == "&Back" and seen["Ctrl+F"] == "&Search…"
     assert seen["Ctrl+K"] == "Lin&k or unlink this pane"
+
+
+def test_search_filters_paragraphs_by_their_opening_verb(open_window: Opener,
+                                                         qtbot: QtBot) -> None:
+    """Guards "every paragraph that urges": choosing an opening in the search dock lists the
+    paragraphs that open with it (with no words typed, all of them), and words narrow it."""
+    window = open_window()
+    qtbot.keyClick(window.pane_area.panes()[0].view, Qt.Key.Key_F, CTRL)
+    dock = window.search
+    urges = next(i for i in range(dock.opening.count())
+                 if dock.opening.itemData(i) == "Urges")
+    with qtbot.waitSignal(dock.searched):
+        dock.opening.setCurrentIndex(urges)
+    titles = _titles(dock.results)
+    assert len(titles) >= 11 and all(t.startswith("A/RES/74/178, para.") for t in titles)
+    assert "A/RES/74/178, para. 19" in titles
+    with qtbot.waitSignal(dock.searched):
+        qtbot.keyClicks(dock.field, "naloxone")
+    assert _titles(dock.results) == []  # para. 28 on naloxone encourages, it does not urge
+    also = next(i for i in range(dock.opening.count())
+                if dock.opening.itemData(i) == "Also encourages")
+    with qtbot.waitSignal(dock.searched):
+        dock.opening.setCurrentIndex(also)
+    assert _titles(dock.results) == ["A/RES/74/178, para. 28"]
