@@ -18,8 +18,6 @@ from desktop.core.excerpts.atomic import write_atomic
 from desktop.core.excerpts.pack import Excerpt, Pack, Passage
 
 MARGIN_MM = 20.0
-HEADER_MM = 9.0  # the running header's band, inside the top margin's page area
-FOOTER_MM = 8.0
 LINE = 14.0  # about one line of text, in layout pixels
 RESOLUTION = 96  # layout in CSS pixels: QTextDocument's fonts and lengths come out as in HTML
 
@@ -44,17 +42,10 @@ def write(pack: Pack, target: Path) -> None:
 def render_to(pack: Pack, path: Path) -> None:
     """Lay the pack out and paint it into a PDF file at `path`."""
     _application()
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-    from PySide6.QtGui import (
-        QAbstractTextDocumentLayout,
-        QColor,
-        QFont,
-        QPageLayout,
-        QPageSize,
-        QPainter,
-        QPdfWriter,
-        QTextDocument,
-    )
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    from desktop.paged import FOOT_MM, HEAD_MM, paint_pages
 
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
@@ -64,49 +55,16 @@ def render_to(pack: Pack, path: Path) -> None:
                                      QPageLayout.Orientation.Portrait,
                                      QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                                      QPageLayout.Unit.Millimeter))
-    page = writer.pageLayout().paintRectPixels(RESOLUTION)
-    pixels_per_mm = RESOLUTION / 25.4
-    header = HEADER_MM * pixels_per_mm
-    footer = FOOTER_MM * pixels_per_mm
-    body = QSizeF(page.width(), page.height() - header - footer)
-
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
     document.setDefaultFont(QFont("DejaVu Serif", 10))
     document.setDefaultStyleSheet(_CSS)
     document.setHtml(_html(pack))
-    document.setPageSize(body)
-    spans = _excerpt_spans(document, pack)
-    pages = document.pageCount()
-
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"Qt could not start writing the PDF {path}")
-    try:
-        small = QFont("DejaVu Sans", 8)
-        for number in range(pages):
-            if number:
-                writer.newPage()
-            top = number * body.height()
-            painter.setFont(small)
-            painter.setPen(QColor("#555555"))
-            running = _running_header(spans, top, top + body.height())
-            painter.drawText(QRectF(0, 0, body.width(), header * 0.7),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, running)
-            painter.drawLine(0, int(header * 0.75), int(body.width()), int(header * 0.75))
-            painter.drawText(QRectF(0, page.height() - footer * 0.8, body.width(),
-                                    footer * 0.8),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"Page {number + 1} of {pages}")
-            painter.save()
-            painter.translate(0, header - top)
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = QRectF(0, top, body.width(), body.height())
-            painter.setClipRect(context.clip)
-            document.documentLayout().draw(painter, context)
-            painter.restore()
-    finally:
-        painter.end()
+    page = writer.pageLayout().paintRectPixels(RESOLUTION)
+    document.setPageSize(QSizeF(page.width(), page.height()
+                                - (HEAD_MM + FOOT_MM) * RESOLUTION / 25.4))
+    spans = _excerpt_spans(document, pack)  # laid out at the pages' size: tops as printed
+    paint_pages(document, writer, lambda top, bottom: _running_header(spans, top, bottom))
 
 
 def _application() -> None:

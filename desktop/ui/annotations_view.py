@@ -7,6 +7,7 @@ and the Review list (annotations a corpus change left unsure, settled one by one
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -188,70 +189,58 @@ class AnnotationsDock(QDockWidget):
 
     # -- the Trash and Review views ---------------------------------------------------------
 
-    def _trash_page(self) -> QWidget:
+    def _view_page(self, explanation: str, view: QListView,
+                   actions: list[tuple[str, Callable[[], object]]]) -> tuple[QWidget,
+                                                                           list[QPushButton]]:
+        """A view of the panel: a line saying what it lists, the list, its buttons."""
         page = QWidget(self)
+        said = QLabel(explanation, page)
+        said.setWordWrap(True)
+        row = QHBoxLayout()
+        buttons = []
+        for text, act in actions:
+            button = QPushButton(text, page)
+            button.clicked.connect(act)
+            row.addWidget(button)
+            buttons.append(button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(said)
+        layout.addWidget(view, 1)
+        layout.addLayout(row)
+        return page, buttons
+
+    def _trash_page(self) -> QWidget:
         order = {instrument.id: instrument.seq for instrument in self._source.instruments()}
         self.trash_model = AnnotationsModel(self.citation, lambda i: order.get(i, 1 << 30), self)
         self.trash_model.set_sort(NEWEST)
         self.trash_list = self._list("trashList", self.trash_model, AnnotationDelegate)
-        self.restore_button = QPushButton(self.tr("&Restore"), page)
+        page, (self.restore_button,) = self._view_page(
+            self.tr("Deleted annotations, newest first: nothing is lost until you decide."),
+            self.trash_list, [(self.tr("&Restore"), self.restore_selected)])
         self.restore_button.setToolTip(self.tr("Bring it back where it was (R)"))
-        self.restore_button.clicked.connect(self.restore_selected)
-        help_ = QLabel(self.tr("Deleted annotations, newest first: nothing is lost until you "
-                               "decide."), page)
-        help_.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(help_)
-        layout.addWidget(self.trash_list, 1)
-        layout.addWidget(self.restore_button)
         return page
 
     def _review_page(self) -> QWidget:
-        page = QWidget(self)
         self.review_model = ReviewModel(self._place, self)
         self.review_list = self._list("reviewList", self.review_model, RowDelegate)
-        help_ = QLabel(self.tr("The corpus changed under these annotations. Each stays as it "
-                               "was until you decide: accept the new place (A), select "
-                               "another place in a pane and move it there (M), or archive "
-                               "it (X)."), page)
-        help_.setWordWrap(True)
-        self.accept_button = QPushButton(self.tr("&Accept"), page)
-        self.move_button = QPushButton(self.tr("&Move to selection"), page)
-        self.archive_button = QPushButton(self.tr("Archi&ve"), page)
-        self.accept_button.clicked.connect(lambda: self._settle("accept"))
-        self.move_button.clicked.connect(lambda: self._settle("move"))
-        self.archive_button.clicked.connect(lambda: self._settle("archive"))
-        buttons = QHBoxLayout()
-        for button in (self.accept_button, self.move_button, self.archive_button):
-            buttons.addWidget(button)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(help_)
-        layout.addWidget(self.review_list, 1)
-        layout.addLayout(buttons)
+        page, (self.accept_button, self.move_button, self.archive_button) = self._view_page(
+            self.tr("The corpus changed under these annotations. Each stays as it was until "
+                    "you decide: accept the new place (A), select another place in a pane and "
+                    "move it there (M), or archive it (X)."), self.review_list,
+            [(self.tr("&Accept"), lambda: self._settle("accept")),
+             (self.tr("&Move to selection"), lambda: self._settle("move")),
+             (self.tr("Archi&ve"), lambda: self._settle("archive"))])
         return page
 
     def _conflicts_page(self) -> QWidget:
-        page = QWidget(self)
         self.conflicts_model = ConflictsModel(self._place, self)
         self.conflicts_list = self._list("conflictsList", self.conflicts_model, RowDelegate)
-        help_ = QLabel(self.tr("Annotations a colleague changed where you changed them too: "
-                               "both versions are kept until you choose (M keeps yours, T "
-                               "theirs)."), page)
-        help_.setWordWrap(True)
-        self.keep_mine_button = QPushButton(self.tr("Keep &mine"), page)
-        self.keep_theirs_button = QPushButton(self.tr("Keep &theirs"), page)
-        self.keep_mine_button.clicked.connect(lambda: self._keep(MINE))
-        self.keep_theirs_button.clicked.connect(lambda: self._keep(THEIRS))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.keep_mine_button)
-        buttons.addWidget(self.keep_theirs_button)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(help_)
-        layout.addWidget(self.conflicts_list, 1)
-        layout.addLayout(buttons)
+        page, (self.keep_mine_button, self.keep_theirs_button) = self._view_page(
+            self.tr("Annotations a colleague changed where you changed them too: both "
+                    "versions are kept until you choose (M keeps yours, T theirs)."),
+            self.conflicts_list, [(self.tr("Keep &mine"), lambda: self._keep(MINE)),
+                                  (self.tr("Keep &theirs"), lambda: self._keep(THEIRS))])
         return page
 
     def _keep(self, which: str) -> bool:

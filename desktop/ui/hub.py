@@ -10,8 +10,9 @@ for the window's bar instead of an exception inside a paint or a model (DESIGN.m
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -32,6 +33,7 @@ from desktop.core.notes.watch import ChangeWatcher
 if TYPE_CHECKING:
     from desktop.core.exchange.conflicts import Conflict
 
+T = TypeVar("T")
 WATCH_INTERVAL_MS = 400  # another process's note shows within a second
 
 
@@ -169,68 +171,39 @@ class AnnotationHub(QObject):
 
     # -- reading ------------------------------------------------------------------------
 
-    def annotations(self, instrument: str | None = None) -> list[Annotation]:
-        """The live annotations (attached or waiting for review), in document order."""
+    def _read(self, read: Callable[[AnnotationStore], T], default: T) -> T:
+        """`read` on the store, or `default` while it cannot be used (the bar says why)."""
         store = self.store()
         if store is None:
-            return []
+            return default
         try:
-            return store.list(instrument=instrument)
+            return read(store)
         except (NotesError, sqlite3.Error) as error:
             self.report(error)
-            return []
+            return default
+
+    def annotations(self, instrument: str | None = None) -> list[Annotation]:
+        """The live annotations (attached or waiting for review), in document order."""
+        return self._read(lambda store: store.list(instrument=instrument), [])
 
     def trash(self) -> list[Annotation]:
         """What was deleted, newest first."""
-        store = self.store()
-        if store is None:
-            return []
-        try:
-            found = store.list(trash=True, statuses=(OK, REVIEW, ARCHIVED))
-        except (NotesError, sqlite3.Error) as error:
-            self.report(error)
-            return []
+        found = self._read(lambda store: store.list(trash=True,
+                                                    statuses=(OK, REVIEW, ARCHIVED)), [])
         return sorted(found, key=lambda a: (a.deleted or "", a.id), reverse=True)
 
     def reviews(self) -> list[ReviewItem]:
         """The annotations the corpus change left unsure, in document order."""
-        store = self.store()
-        if store is None:
-            return []
-        try:
-            return store.reviews()
-        except (NotesError, sqlite3.Error) as error:
-            self.report(error)
-            return []
+        return self._read(lambda store: store.reviews(), [])
 
     def conflicts(self) -> list[Conflict]:
         """Annotations changed here and by a colleague, both versions kept."""
-        if self.store() is None:
-            return []
         from desktop.core.exchange.conflicts import conflicts
 
-        try:
-            return conflicts(self.service)
-        except (NotesError, sqlite3.Error) as error:
-            self.report(error)
-            return []
+        return self._read(lambda _store: conflicts(self.service), [])
 
     def categories(self) -> list[Category]:
-        store = self.store()
-        if store is None:
-            return []
-        try:
-            return store.categories()
-        except (NotesError, sqlite3.Error) as error:
-            self.report(error)
-            return []
+        return self._read(lambda store: store.categories(), [])
 
     def setting(self, key: str) -> str:
-        store = self.store()
-        if store is None:
-            return ""
-        try:
-            return store.setting(key) or ""
-        except (NotesError, sqlite3.Error) as error:
-            self.report(error)
-            return ""
+        return self._read(lambda store: store.setting(key) or "", "")

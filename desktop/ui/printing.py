@@ -10,22 +10,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
-    QFont,
-    QGuiApplication,
-    QPainter,
-    QTextDocument,
-)
+from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.ui.document_pane import DocumentPane
 
 DialogFactory = Callable[[QPrinter, QWidget], QPrintDialog]
-HEAD_MM, FOOT_MM = 9.0, 8.0  # the bands of the running head and the page number
 
 
 def print_pane(pane: DocumentPane, parent: QWidget,
@@ -51,55 +42,21 @@ def print_pane(pane: DocumentPane, parent: QWidget,
 
 def paint_pages(document: QTextDocument, printer: QPrinter, title: str,
                 head: Callable[[str], str], page_words: str = "Page %1 of %2") -> int:
-    """Lay `document` out on the printer's pages and paint them with running heads; `head`
-    names a unit (by its anchor) for the head. Returns the number of pages painted."""
-    resolution = printer.resolution()
-    page = printer.pageLayout().paintRectPixels(resolution)
-    per_mm = resolution / 25.4
-    top_band, foot_band = HEAD_MM * per_mm, FOOT_MM * per_mm
-    # The document is laid out at the screen's resolution, as the pane's indents (in pixels)
-    # mean it, and painted scaled up to the printer's, as QTextDocument.print_ does.
+    """Lay `document` out on the printer's pages and paint the range chosen, with running
+    heads (`head` names a unit, by its anchor) and page numbers."""
+    from desktop.paged import paint_pages as paint
+
+    # Laid out at the screen's resolution, as the pane's indents (in pixels) mean it, and
+    # painted scaled up to the printer's, as QTextDocument.print_ does.
     screen = QGuiApplication.primaryScreen()
-    scale = resolution / (screen.logicalDotsPerInchY() if screen else 96.0)
-    body = QSizeF(page.width() / scale, (page.height() - top_band - foot_band) / scale)
-    document.setPageSize(body)
+    scale = printer.resolution() / (screen.logicalDotsPerInchY() if screen else 96.0)
     tops, heads = _unit_tops(document, head)
-    pages = document.pageCount()
-    first = max(printer.fromPage(), 1) if printer.fromPage() else 1
-    last = min(printer.toPage(), pages) if printer.toPage() else pages
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    small = QFont("DejaVu Sans", 8)
     try:
-        for number in range(first, last + 1):
-            if number > first:
-                printer.newPage()
-            top = (number - 1) * body.height()
-            painter.setFont(small)
-            painter.setPen(QColor("#444444"))
-            band = QRectF(0, 0, page.width(), top_band * 0.7)
-            painter.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             title)
-            painter.drawText(band, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             _head_at(tops, heads, top, top + body.height()))
-            painter.drawLine(0, int(top_band * 0.75), int(page.width()), int(top_band * 0.75))
-            painter.drawText(QRectF(0, page.height() - foot_band * 0.8, page.width(),
-                                    foot_band * 0.8),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             page_words.replace("%1", str(number)).replace("%2", str(pages)))
-            painter.save()
-            painter.translate(0, top_band)
-            painter.scale(scale, scale)
-            painter.translate(0, -top)
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = QRectF(0, top, body.width(), body.height())
-            painter.setClipRect(context.clip)
-            document.documentLayout().draw(painter, context)
-            painter.restore()
-    finally:
-        painter.end()
-    return last - first + 1
+        return paint(document, printer, lambda top, bottom: _head_at(tops, heads, top, bottom),
+                     title=title, page_words=page_words, scale=scale,
+                     first=max(printer.fromPage(), 1), last=printer.toPage())
+    except OSError:
+        return 0
 
 
 def _unit_tops(document: QTextDocument,
