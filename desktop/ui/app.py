@@ -90,8 +90,7 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
                       notes=translate("DocumentPane", "Notes"))
     settings = WindowSettings(open_settings(data_dir))
     # The notes are opened when first read (after the first paint), against the same corpus.
-    hub = AnnotationHub(NotesService(store_path(data_dir), corpus, busy_timeout=WINDOW_BUSY_S),
-                        app)
+    hub = AnnotationHub(NotesService(store_path(data_dir), corpus, busy_timeout=WINDOW_BUSY_S))
     app.aboutToQuit.connect(hub.service.close)
     window = MainWindow(DocumentSource(corpus, wording), settings, hub)
     if screenshot is not None:

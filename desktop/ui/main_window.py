@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self._source = source
         self._settings = settings
         self.hub = hub
+        hub.setParent(self)  # its watch ends with the window
         self.operations = AnnotationOperations(hub, self)
         self._zoom = DEFAULT_ZOOM
         self._shown_once = False

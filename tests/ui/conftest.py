@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 from reading_helpers import wait_ready
+from shiboken6 import isValid
 
 from desktop.core.corpus import Corpus
 from desktop.core.notes.database import store_path
@@ -50,7 +51,8 @@ def open_window(qtbot: QtBot, source: DocumentSource, corpus: Corpus,
 
     yield start
     for window in opened:
-        window.hub.stop_watching()
+        if isValid(window) and isValid(window.hub):
+            window.hub.stop_watching()
     for service in services:
         service.close()
 

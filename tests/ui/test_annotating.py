@@ -24,6 +24,7 @@ from desktop.core.corpus import Corpus
 from desktop.core.notes.anchoring import anchor_units
 from desktop.core.notes.database import store_path
 from desktop.core.notes.model import DEFAULT_CATEGORIES, Annotation
+from desktop.core.notes.service import NotesService
 from desktop.core.notes.store import AnnotationStore
 from desktop.core.notes.texts import CorpusText
 from desktop.ui.annotations_model import ANNOTATION_ROLE
@@ -362,3 +363,24 @@ def test_a_corpus_failure_met_in_the_tree_is_said_in_the_bar(open_window: Opener
     assert window.store_bar.isVisible()
     assert window.store_bar.message.text() == message[:1].upper() + message[1:]
     assert not window.store_bar.recover.isVisible() and not window.store_bar.retry.isVisible()
+
+
+def test_the_notes_watch_ends_with_its_window(qtbot: QtBot, source: DocumentSource,
+                                              corpus: Corpus, _private_data_dir: Path) -> None:
+    """Guards against a watch outliving its window (it would poll a closed store and report
+    into a deleted bar): the hub goes with the window, and the File menu's sharing never
+    closes the window's own notes service."""
+    from desktop.ui.hub import AnnotationHub
+    from desktop.ui.window_settings import WindowSettings, open_settings
+
+    service = NotesService(store_path(_private_data_dir), corpus)
+    window = MainWindow(source, WindowSettings(open_settings(_private_data_dir)),
+                        AnnotationHub(service))
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.hub._timer.isActive())
+    with qtbot.waitSignal(window.hub.destroyed, timeout=3000):
+        window.close()
+        window.deleteLater()
+    assert service.is_open()  # still open: its owner (app.py; here this test) closes it
+    service.close()

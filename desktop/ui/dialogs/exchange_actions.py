@@ -36,6 +36,7 @@ class ExchangeActions(QObject):
         self._window = window
         self._make_service = service
         self._service: NotesService | None = None
+        self._owns_service = service is default_service  # a given one is its owner's to close
         self.export_action = self._add(menu, self.tr("&Export…"), self.open_export, "Ctrl+E")
         self.share_action = self._add(menu, self.tr("S&hare annotations…"), self.open_share)
         self.import_action = self._add(menu, self.tr("&Import annotations…"), self.open_import)
@@ -79,6 +80,6 @@ class ExchangeActions(QObject):
         return dialog
 
     def _close(self) -> None:
-        if self._service is not None:
+        if self._service is not None and self._owns_service:
             self._service.close()
-            self._service = None
+        self._service = None
