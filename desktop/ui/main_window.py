@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from desktop.ui.annotate_commands import AnnotateCommands
 from desktop.ui.annotation_marks import AnnotationMarks
@@ -164,7 +164,15 @@ class MainWindow(QMainWindow):
         pane.step_requested.connect(lambda chosen, step: chosen.step_target(step))
         pane.view.highlight_clicked.connect(self.annotations.select)
         pane.view.note_mark_clicked.connect(self.annotations.select)
+        pane.menu_requested.connect(self._pane_menu)
         return pane
+
+    def _pane_menu(self, pane: DocumentPane, menu: QMenu, _position: object) -> None:
+        """The pane's right-click menu also asks where its selection was agreed before."""
+        self.pane_area.set_focused(pane, give_focus=False)
+        agreed = self.findChild(QAction, "agreedAction")
+        if agreed is not None:
+            menu.addAction(agreed)
 
     def _chosen(self, pane: DocumentPane, unit_id: str) -> None:
         # A pane's reader clicked a unit. During a sync no pane moves of its own accord: a

@@ -384,3 +384,24 @@ def test_the_notes_watch_ends_with_its_window(qtbot: QtBot, source: DocumentSour
         window.deleteLater()
     assert service.is_open()  # still open: its owner (app.py; here this test) closes it
     service.close()
+
+
+def test_the_pane_menu_offers_highlighting_notes_and_agreed_language(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """Guards the right-click menu of a pane: Where was this agreed? beside the annotation
+    entries, which name their keys."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QMenu
+
+    window = open_window()
+    pane = window.pane_area.panes()[1]
+    click_unit(qtbot, pane.view, pane.view.unit_ids()[5])
+    menu = QMenu()
+    pane.menu_requested.emit(pane, menu, QPoint(5, 5))
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert "&Where was this agreed?" in texts
+    assert "&Highlight in" in texts and "Add or edit &note" in texts
+    highlight = next(a for a in menu.actions() if a.text() == "&Highlight in").menu()
+    assert [a.shortcut().toString() for a in highlight.actions()][:3] == [
+        "Ctrl+1", "Ctrl+2", "Ctrl+3"]
+    assert window.pane_area.focused_pane() is pane
