@@ -241,7 +241,18 @@ def _pdf(name: str, data: bytes) -> Source:
                              "password and import that") from None
         raise DraftError(f"{name} is a damaged PDF ({type(error).__name__})") from None
     lines: list[str] = []
+    notes = [f"{len(pages)} pages"]
     for page in pages:
-        lines += page.replace("\r", "\n").split("\n")
+        # The text layer separates words with tabs and keeps the font's ligatures ("ﬃ").
+        text = page.replace("\r", "\n").replace("\t", " ")
+        if any(chr(code) in text for code in LIGATURES):
+            text = text.translate(LIGATURES)
+            if "ligatures spelt out" not in notes:
+                notes.append("ligatures spelt out")
+        lines += text.split("\n")
         lines.append("\f")  # a page break the repairs know about
-    return Source(lines, "line", notes=[f"{len(pages)} pages"])
+    return Source(lines, "line", notes=notes)
+
+
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st",
+                           "ﬆ": "st"})

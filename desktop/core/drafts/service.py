@@ -108,11 +108,13 @@ def prepare(path: Path, corpus: Corpus, options: Options) -> Prepared:
     return Prepared(path, instrument, detection, paragraphs, aliases)
 
 
-def shipped_sources(corpus: Corpus, against: tuple[str, ...] = ()) -> Sources:
-    """The units a draft is compared with: the shipped instruments, or those named."""
+def shipped_sources(corpus: Corpus, against: tuple[str, ...] = (),
+                    exclude: str = "") -> Sources:
+    """The units a draft is compared with: the shipped instruments and the imported ones
+    named in `against` — never `exclude` (the draft itself)."""
     imported = set(corpus.imported())
-    wanted = [i for i in corpus.instruments()
-              if (i.id in against) or (not against and i.id not in imported)]
+    wanted = [i for i in corpus.instruments() if i.id != exclude
+              and (i.id in against or i.id not in imported)]
     units: list[Unit] = [u for i in wanted for u in corpus.units(i.id)]
     return Sources(corpus.vocabulary(), units, {i.id: i for i in corpus.instruments()})
 
