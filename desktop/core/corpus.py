@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from desktop.core.agreed import Finder, Found, Vocabulary
@@ -115,6 +116,12 @@ class Corpus:
                                    adopted=row[4], body=row[5], source=row[6], seq=row[7],
                                    citation_prefix=row[8], provenance=json.loads(row[9]))
                 for row in rows}
+            if self._user_db is not None:  # an imported instrument's short forms
+                for record in user_store.records(self._user_db):
+                    found = self._instruments.get(record.instrument)
+                    if found is not None and record.aliases:
+                        self._instruments[record.instrument] = replace(
+                            found, aliases=record.aliases)
         return list(self._instruments.values())
 
     def instrument(self, instrument_id: str) -> Instrument | None:

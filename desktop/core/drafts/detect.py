@@ -85,6 +85,7 @@ def detect(source: Source, instrument_id: str, name: str = "") -> Detection:
     builder = InstrumentBuilder(spec, name)
     for block in blocks[:front_count]:  # each masthead line is an item of its own
         for line, text in zip(block.lines, block.text.split("\n"), strict=False):
+            text = re.sub(r"^#{1,6}\s+", "", text)  # a Markdown heading's marker
             builder.front(classify(Block(text, line, line, [line])))
     body = [classify(block) for block in blocks[front_count:]]
     for index, piece in enumerate(body):
