@@ -66,17 +66,23 @@ def write_typed(path: Path) -> Path:
 
 NUMBERING = f"""<w:numbering {W}>
 <w:abstractNum w:abstractNumId="7">
-  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
-  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl>
-  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="(%3)"/></w:lvl>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+    <w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>
+    <w:lvlText w:val="(%2)"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/>
+    <w:lvlText w:val="(%3)"/></w:lvl>
 </w:abstractNum>
 <w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
 </w:numbering>"""
 
 FOOTNOTES = f"""<w:footnotes {W}>
-<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
-<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
-<w:footnote w:id="4"><w:p><w:r><w:t>General Assembly resolution S-30/1, annex.</w:t></w:r></w:p></w:footnote>
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>
+</w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>
+</w:r></w:p></w:footnote>
+<w:footnote w:id="4"><w:p><w:r><w:t>General Assembly resolution S-30/1, annex.</w:t></w:r>
+</w:p></w:footnote>
 </w:footnotes>"""
 
 

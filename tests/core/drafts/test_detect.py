@@ -6,11 +6,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from draft_files import AGREED, CHANGED, write_docx, write_typed
 
 from desktop.core.drafts.detect import detect
 from desktop.core.drafts.numbering import formatted, letters, roman
 from desktop.core.drafts.readers import DraftError, read
-from draft_files import AGREED, CHANGED, write_docx, write_typed
 
 EXPECTED_IDS = [
     "pp1", "pp2", "1", "1(a)", "1(b)", "1(c)", "1(c)(i)", "1(c)(ii)", "1bis", "2"]
@@ -152,7 +152,7 @@ def test_lines_the_grammar_cannot_place_are_reported_with_their_line(tmp_path: P
     ("broken.docx", b"PK\x03\x04 not really a zip", "not a readable Word document"),
     ("broken.pdf", b"%PDF-1.7\n garbage", "PDF"),
     ("notes.odt", b"whatever", "not .odt"),
-    ("prose.txt", "Dear colleagues, please find the text attached. Best regards".encode(),
+    ("prose.txt", b"Dear colleagues, please find the text attached. Best regards",
      "no paragraph of a resolution"),
 ])
 def test_bad_input_is_refused_with_a_message(tmp_path: Path, name: str, content: bytes,
