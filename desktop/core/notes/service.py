@@ -65,6 +65,12 @@ class NotesService:
             self._texts = CorpusText.from_corpus(self.corpus())
         return self._texts
 
+    def corpus_changed(self) -> None:
+        """The corpus's text changed (a draft imported or replaced): anchor against the new
+        text, and reconcile the store again when next opened."""
+        self._texts = None
+        self.reconciliation = None
+
     # -- units and anchors ------------------------------------------------------------
 
     def resolve(self, typed: str) -> str:
