@@ -151,6 +151,22 @@ def test_a_new_revision_carries_annotations_forward_and_keeps_the_old_text(
         connection.close()
     assert [r.revision for r in old] == [1]
     assert ("l5/2", "2.", "Decides to remain seized of the matter.") in old[0].units
+    diff = concordia("instrument", "diff", "l5")
+    assert diff.returncode == 0, diff.stderr
+    assert diff.stdout.splitlines() == [
+        "l5: revision 1 (l5.txt) → revision 2",
+        "  PP 1           same",
+        "  PP 2           same",
+        "  OP 1           new",
+        "  OP 2           same (was OP 1)",
+        "  OP 2 (a)       same (was OP 1 (a))",
+        "  OP 2 (b)       same (was OP 1 (b))",
+        "  OP 2 (c)       same (was OP 1 (c))",
+        "  OP 2 (c) (i)   same (was OP 1 (c) (i))",
+        "  OP 2 (c) (ii)  same (was OP 1 (c) (ii))",
+        "  OP 2 bis       same (was OP 1 bis)",
+        "                 deleted (was OP 2)",
+        "  OP 3           new"]  # too few words in common to call it the same paragraph
 
 
 def test_remove_asks_for_yes_then_trashes_the_annotations(tmp_path: Path) -> None:
@@ -214,7 +230,7 @@ def test_the_analysis_exports_as_a_brief_in_word_and_html(tmp_path: Path) -> Non
         result = concordia("agreed", "--instrument", "l5", "--brief", str(target))
         assert result.returncode == 0, result.stderr
     page = html_file.read_text(encoding="utf-8")
-    assert ("New wording in PP 1, PP 2, OP 1, OP 1 (c), OP 1 (c) (i), OP 1 (c) (ii), OP 1bis "
+    assert ("New wording in PP 1, PP 2, OP 1, OP 1 (c), OP 1 (c) (i), OP 1 (c) (ii), OP 1 bis "
             "and OP 2.") in page
     assert "Agreed language changed in OP 1 (b)." in page
     assert "{+naloxone, and make+}" in page

@@ -30,6 +30,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                      help="a new revision of the instrument ID: the previous text is kept for "
                           "comparison, annotations are carried forward")
     actions.add_parser("list", help="list the imported instruments")
+    diff = actions.add_parser("diff", help="compare an earlier revision with the current "
+                                           "one, paragraph by paragraph (matched by words, "
+                                           "not by number)")
+    diff.add_argument("instrument_id", metavar="ID")
+    diff.add_argument("--revision", type=int, metavar="N",
+                      help="the earlier revision (default: the one before the current)")
     remove = actions.add_parser("remove", help="remove an imported instrument (its "
                                                "annotations go to the trash)")
     remove.add_argument("instrument_id", metavar="ID")
@@ -41,7 +47,61 @@ def run(args: argparse.Namespace) -> int:
         return _add(args)
     if args.action == "list":
         return _list()
+    if args.action == "diff":
+        return _diff(args)
     return _remove(args)
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from desktop.core.drafts import store as user_store
+    from desktop.core.drafts.revisions import CHANGED, DELETED, compare
+
+    with open_corpus() as corpus:
+        if args.instrument_id not in corpus.imported():
+            print(f"concordia: there is no imported instrument {args.instrument_id}",
+                  file=sys.stderr)
+            return 1
+        connection = user_store.open_for_writing(paths.user_corpus_path())
+        try:
+            earlier = user_store.revisions(connection, args.instrument_id)
+            current = user_store.records(connection)
+        finally:
+            connection.close()
+        if not earlier:
+            print(f"concordia: {args.instrument_id} has no earlier revision (import one with "
+                  "--replace)", file=sys.stderr)
+            return 1
+        chosen = earlier[-1] if args.revision is None else next(
+            (r for r in earlier if r.revision == args.revision), None)
+        if chosen is None:
+            print(f"concordia: {args.instrument_id} has earlier revisions "
+                  f"{', '.join(str(r.revision) for r in earlier)}", file=sys.stderr)
+            return 1
+        now = next(r.revision for r in current if r.instrument == args.instrument_id)
+        older = [(i.split("/", 1)[1], label, text) for i, label, text in chosen.units
+                 if _compared(i)]
+        newer = [(u.path, u.label, u.text) for u in corpus.units(args.instrument_id)
+                 if _compared(u.id)]
+        pairs = compare(corpus.vocabulary(), older, newer)
+    from desktop.core.drafts.brief import short_place
+
+    print(f"{args.instrument_id}: revision {chosen.revision} ({chosen.file}) → revision {now}")
+    for pair in pairs:
+        new = short_place(f"_/{pair.new}") if pair.new else ""
+        was = short_place(f"_/{pair.old}") if pair.old else ""
+        if pair.relation == DELETED:
+            print(f"  {'':<14} deleted (was {was})")
+            continue
+        said = pair.relation + (f" (was {was})" if pair.old and was != new else "")
+        print(f"  {new:<14} {said}")
+        if pair.relation == CHANGED:
+            print(f"  {'':<14} {pair.redline}")
+    return 0
+
+
+def _compared(unit_id: str) -> bool:
+    """Paragraphs and subparagraphs; not the masthead, the formula or headings."""
+    return not unit_id.split("/", 1)[1].startswith(("front:", "f:", "h:"))
 
 
 def _add(args: argparse.Namespace) -> int:

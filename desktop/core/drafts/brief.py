@@ -9,6 +9,7 @@ says what a delegate sends home: "New wording in OP 5, 9 and 12".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -52,6 +53,7 @@ def short_place(unit_id: str) -> str:
     if path.startswith("pp"):
         return f"PP {path[2:]}"
     if path[:1].isdigit():
+        path = re.sub(r"^(\d+)(bis|ter|quater|quinquies)", r"\1 \2", path)
         return "OP " + path.replace("(", " (", 1).replace(")(", ") (")
     return path
 
