@@ -247,3 +247,28 @@ def test_instrument_commands_load_no_pyside6(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_annotations_on_a_draft_share_and_name_the_draft_where_it_is_missing(
+        tmp_path: Path) -> None:
+    """Guards sharing a draft's annotations: where the draft is not imported, the file is
+    refused with the draft's citation and the id to import it under; once imported with
+    that id, the same file comes in."""
+    draft = write_typed(tmp_path / "l5.txt")
+    assert concordia("instrument", "add", str(draft), "--symbol", "E/CN.7/2025/L.5"
+                     ).returncode == 0
+    assert concordia("notes", "add", "l5/1(a)", "--quote", "severe drug use disorders",
+                     "--note", "agreed in 2016").returncode == 0
+    shared = tmp_path / "for-anna.jsonld"
+    assert concordia("export", "-o", str(shared)).returncode == 0
+    anna = tmp_path / "anna"
+    refused = concordia("--data-dir", str(anna), "import", str(shared))
+    assert refused.returncode != 0
+    assert ("cited there as “E/CN.7/2025/L.5, para. 1 (a)”: if that is a draft, import it "
+            "first with the id l5") in refused.stderr
+    assert concordia("--data-dir", str(anna), "instrument", "add", str(draft)).returncode == 0
+    accepted = concordia("--data-dir", str(anna), "import", str(shared))
+    assert accepted.returncode == 0, accepted.stderr
+    notes = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(anna), "notes",
+                            "list", "--json"], capture_output=True, text=True, check=True)
+    assert [n["note"] for n in json.loads(notes.stdout)] == ["agreed in 2016"]
