@@ -105,7 +105,8 @@ def detect(source: Source, instrument_id: str, name: str = "") -> Detection:
             seq=seq, label=draft.label, text=text, rich=rich, role=draft.role,
             level=draft.level, line_start=source.place(draft.line_start),
             line_end=source.place(draft.line_end),
-            opening=opening_words(draft.kind, text, rich, texts.get(draft.parent or "", ""))))
+            opening=opening_words(draft.kind, text, _verb_marked(draft.kind, text, rich),
+                                  texts.get(draft.parent or "", ""))))
     if not any(u.kind in ("preamble", "paragraph", "subparagraph") for u in units):
         raise DraftError(f"{name or 'the file'}: no paragraph of a resolution or declaration "
                          "was recognised (no opening formula, preambular or numbered "
@@ -145,6 +146,20 @@ def detect(source: Source, instrument_id: str, name: str = "") -> Detection:
     title = next((item["text"] for item in reversed(front) if item["role"] == "title"), "")
     symbol = next((item["text"] for item in front if item["role"] == "symbol"), "")
     return Detection(units, footnotes, calls, repairs, report, str(title), str(symbol))
+
+
+_FINITE = re.compile(r"^((?:(?:Also|Further|Again|Strongly|Once again|Further also) )?"
+                     r"[A-Z][a-z]+(?<!ing)(?<!ss)s)\b")
+
+
+def _verb_marked(kind: str, text: str, rich: str) -> str:
+    """A draft typed without italics: its operative verb ("Encourages", "Also urges") read
+    as the print's italics would mark it, so the opening is found as in the corpus."""
+    if kind != "paragraph" or "<i>" in rich:
+        return rich
+    match = _FINITE.match(text)
+    return f"<i>{match[1]}</i>{rich[len(match[1]):]}" if match and rich.startswith(match[1]) \
+        else rich
 
 
 def _where(source: Source, line: int, text: str, reason: str) -> dict[str, object]:

@@ -42,6 +42,9 @@ def test_typed_draft_front_matter_formula_paragraphs_bis_brackets_footnote(
     units = {u.id: u for u in found.units}
     assert units["l5/pp2"].text == "Reaffirming its commitment to [promoting] health and welfare,"
     assert units["l5/1bis"].label == "1 bis."
+    # No italics in a typed draft: the operative verb is still its opening, as in print.
+    assert [units[f"l5/{p}"].opening for p in ("pp1", "1", "1bis", "2")] == [
+        "Recalling", "Encourages", "Invites", "Decides"]
     assert units["l5/1(a)"].text == AGREED + ";"
     assert units["l5/1(c)(ii)"].parent == "l5/1(c)"
     assert found.footnotes == [("l5/fn1", "1", "General Assembly resolution S-30/1, annex.",
