@@ -37,10 +37,12 @@ class DraftActions(QObject):
         self.action.setObjectName("importDraftAction")
         self.action.triggered.connect(self.open_dialog)
         window.addAction(self.action)
-        first = menu.actions()[0] if menu.actions() else None
-        menu.insertAction(first, self.action)
-        if first is not None:
-            menu.insertSeparator(first)
+        # After the annotations' Export, Share and Import, before Print.
+        before = next((a for a in menu.actions() if a.objectName() == "printAction"
+                       or a.text() == self.tr("&Print…")), None)
+        menu.insertAction(before, self.action)
+        if before is not None:
+            menu.insertSeparator(before)
 
     def open_dialog(self) -> ImportDraftDialog:
         dialog = ImportDraftDialog(self._source.corpus, self._keep, self._window)
