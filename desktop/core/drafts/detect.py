@@ -327,23 +327,28 @@ def _page_footnotes(lines: list[str], page: range,
 
 def _paragraphs(lines: list[str], numbers: list[int],
                 repairs: list[tuple[str | None, int, str, str]]) -> tuple[list[str], list[int]]:
+    """Blank lines between the paragraphs of hard-wrapped text: after a line that ends a
+    clause when the next opens a new one, and around a short line standing alone (a
+    masthead line, a title, a heading: no closing punctuation, well short of the measure)."""
     out: list[str] = []
     places: list[int] = []
-    content = [line for line in lines if line.strip()]
-    width = max((len(line.rstrip()) for line in content), default=0)
+    width = max((len(line.rstrip()) for line in lines if line.strip()), default=0)
+    following: list[str | None] = [None] * len(lines)  # the next non-blank line of each
+    upcoming: str | None = None
+    for index in range(len(lines) - 1, -1, -1):
+        following[index] = upcoming
+        if lines[index].strip():
+            upcoming = lines[index]
     for index, line in enumerate(lines):
         out.append(line)
         places.append(numbers[index])
-        following = next((lines[j] for j in range(index + 1, len(lines))
-                          if lines[j].strip()), None)
-        if following is None or not line.strip():
+        after = following[index]
+        if after is None or not line.strip():
             continue
         stripped = line.rstrip()
-        short = len(stripped) < 0.75 * width
-        heading = short and not TERMINAL.search(stripped) and (
-            index + 1 >= len(lines) or len(lines[index + 1].rstrip()) >= 0
-        ) and not stripped.endswith("-") and _heading_like(stripped)
-        if (TERMINAL.search(stripped) and STARTS_NEW.match(following)) or heading or \
+        alone = (len(stripped) < 0.75 * width and not TERMINAL.search(stripped)
+                 and not stripped.endswith("-") and _heading_like(stripped))
+        if (TERMINAL.search(stripped) and STARTS_NEW.match(after)) or alone or \
                 stripped.startswith("<sup>"):
             out.append("")
             places.append(numbers[index])
