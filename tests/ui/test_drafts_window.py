@@ -114,3 +114,38 @@ def test_import_draft_previews_then_shows_the_draft_with_its_marks(
         QApplication.processEvents()
         window.grab().save(str(Path(SHOTS) / "draft-beside-ungass.png"))
         compare.grab().save(str(Path(SHOTS) / "draft-redline.png"))
+
+
+def test_a_new_revision_from_the_window_carries_the_notes_and_redraws_the_pane(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    """Guards Replace in File ▸ Import draft…: the pane on the draft shows the new text,
+    and a note on words that were renumbered moves with them."""
+    from draft_files import TYPED
+
+    first = window.drafts.open_dialog()
+    first.set_file(write_typed(tmp_path / "l5.txt"))
+    with qtbot.waitSignal(first.imported, timeout=5000):
+        first.import_draft()
+    wait_ready(qtbot, window)
+    service = window.hub.service
+    anchor = service.anchor("l5/1(a)", quote="severe drug use disorders")
+    added = service.store().add(anchor, note="agreed in 2016").annotation
+    revised = tmp_path / "l5-rev1.txt"
+    revised.write_text(TYPED.replace("1. Encourages", "1. Notes the report;\n\n2. Encourages")
+                       .replace("1 bis.", "2 bis.").replace("2. Decides", "3. Decides"),
+                       encoding="utf-8")
+    second = window.drafts.open_dialog()
+    second.id_field.setText("l5")
+    second.replace_box.setChecked(True)
+    second.set_file(revised)
+    assert second.message.text() == "Ready to import as l5."
+    with qtbot.waitSignal(second.imported, timeout=5000):
+        qtbot.mouseClick(second.import_button, Qt.MouseButton.LeftButton)
+    wait_ready(qtbot, window)
+    pane = next(p for p in window.pane_area.panes() if p.instrument_id() == "l5")
+    assert "l5/3" in pane.view.unit_ids()
+    moved = next(a for a in window.hub.annotations("l5") if a.id == added.id)
+    assert moved.anchor.unit == "l5/2(a)" and moved.status == "ok"
+    strip = window.drafts.marks.strip(pane)
+    assert strip is not None
+    assert {m.unit: m.status for m in strip.marks()}["l5/2(a)"] == "agreed"
