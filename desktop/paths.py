@@ -62,3 +62,12 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_data_dir()
+
+
+USER_CORPUS_FILE = "instruments.sqlite"
+
+
+def user_corpus_path(data: Path | None = None) -> Path:
+    """The user's imported instruments (drafts and their revisions), beside the notes: the
+    shipped corpus's schema, never written into the shipped file."""
+    return (data if data is not None else data_dir()) / USER_CORPUS_FILE

@@ -91,3 +91,16 @@ def test_agreed_benchmark_measures_provenance_and_the_alignment(tmp_path: Path) 
     build = next(line for line in lines if line.startswith("corpus build "))
     assert "of which alignment" in build and "restates links" in build
     assert "run benchmarks/generate_corpus.py" in result.stdout
+
+
+def test_draft_benchmark_imports_and_analyses_150_paragraphs() -> None:
+    """Guards benchmarks/bench_draft.py: one run makes the 150-paragraph draft, imports and
+    analyses it, and prints the median, p95 and ratio to its baseline."""
+    result = subprocess.run([sys.executable, "benchmarks/bench_draft.py", "--runs", "1"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode in (0, 1), result.stderr  # 1: the target missed, still measured
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("draft: 150 paragraphs, ")
+    assert all(f" {status}" in lines[0] for status in ("agreed", "changed", "new"))
+    line = next(line for line in lines if line.startswith("import and analyse"))
+    assert " ms " in line and "ratio" in line and "target < 2000 ms" in line

@@ -6,4 +6,4 @@ one more name here.
 """
 
 COMMANDS: tuple[str, ...] = ("show", "links", "search", "agreed", "compare", "corpus",
-                           "notes", "export", "import")
+                           "notes", "export", "import", "instrument")

@@ -22,11 +22,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="only in this instrument (repeatable)")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON array, best first")
+    parser.add_argument("--against", action="append", default=[], metavar="ID",
+                        help="with --instrument ID alone: also compare with this imported "
+                             "instrument (repeatable)")
+    parser.add_argument("--brief", metavar="FILE", help="with --instrument ID alone: write "
+                        "the analysis as a brief (.docx or .html)")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.text is None and args.unit is None and len(args.instrument) == 1:
+        from desktop.commands.draft_analysis import analyse_instrument
+
+        return analyse_instrument(args)  # every paragraph of one instrument
     if (args.text is None) == (args.unit is None):
-        print("concordia: give the wording, - for standard input, or --unit UNIT",
+        print("concordia: give the wording, - for standard input, --unit UNIT, or one "
+              "--instrument ID for the analysis of its every paragraph",
               file=sys.stderr)
         return 2
     with open_corpus() as corpus:

@@ -30,7 +30,7 @@ def open_corpus() -> Iterator[Corpus]:
     """The shipped corpus, closed afterwards; a missing or unreadable one exits with 2 and
     a message saying how to rebuild it."""
     try:
-        corpus = Corpus.open(paths.corpus_path())
+        corpus = Corpus.open(paths.corpus_path(), paths.user_corpus_path())
     except CorpusError as error:
         print(f"concordia: {error}", file=sys.stderr)
         raise SystemExit(2) from None

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
               f"{', '.join(sorted(_SUFFIXES))}", file=sys.stderr)
         return 1
     session = NotesService(store_path(paths.data_dir()),
-                           lambda: Corpus.open(paths.corpus_path()))
+                           lambda: Corpus.open(paths.corpus_path(), paths.user_corpus_path()))
     try:
         if chosen == JSONLD:
             from desktop.core.exchange import export as exchange_export

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     source = Path(args.file).expanduser().resolve()
     session = NotesService(store_path(paths.data_dir()),
-                           lambda: Corpus.open(paths.corpus_path()))
+                           lambda: Corpus.open(paths.corpus_path(), paths.user_corpus_path()))
     try:
         result = import_file(session, source)
     except (StoreUnavailable, StoreLocked, CorpusError) as error:

@@ -169,7 +169,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _session() -> NotesService:
-    return NotesService(store_path(paths.data_dir()), lambda: Corpus.open(paths.corpus_path()))
+    return NotesService(store_path(paths.data_dir()),
+                        lambda: Corpus.open(paths.corpus_path(), paths.user_corpus_path()))
 
 
 def _store(session: NotesService, reconcile: bool = True) -> AnnotationStore:

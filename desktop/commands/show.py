@@ -25,21 +25,36 @@ def run(args: argparse.Namespace) -> int:
         unit = resolve_unit(corpus, typed)
         if unit is None:
             return 1
-        instrument = corpus.instrument(unit.instrument)
-        assert instrument is not None
-        print(cite(unit, instrument))
-        print(f"[{unit.id}]")
-        print()
-        label = f"{unit.label} " if unit.label and unit.kind != "heading" else ""
-        print(_fill(label + unit.text))
-        if unit.kind != "heading":
-            _print_children(corpus, unit.id, depth=1)
-        notes = corpus.footnotes_of(unit.id)
-        if notes:
-            print()
-            for note in notes:
-                print(_fill(f"{note.number} {note.text}", hang="  "))
+        last = CitationIndex(corpus.instruments(), corpus.unit_ids()).resolve(typed).last
+        if last is not None:  # a range: each unit of it, in document order
+            units = corpus.units(unit.instrument)
+            ids = [u.id for u in units]
+            span = units[ids.index(unit.id):ids.index(last) + 1]
+            for index, each in enumerate(span):
+                if index:
+                    print()
+                _show(corpus, each, children=False)
+            return 0
+        _show(corpus, unit)
         return 0
+
+
+def _show(corpus: Corpus, unit: Unit, children: bool = True) -> None:
+    """A unit's citation, id, text (with its subparagraphs) and footnotes."""
+    instrument = corpus.instrument(unit.instrument)
+    assert instrument is not None
+    print(cite(unit, instrument))
+    print(f"[{unit.id}]")
+    print()
+    label = f"{unit.label} " if unit.label and unit.kind != "heading" else ""
+    print(_fill(label + unit.text))
+    if unit.kind != "heading" and children:
+        _print_children(corpus, unit.id, depth=1)
+    notes = corpus.footnotes_of(unit.id)
+    if notes:
+        print()
+        for note in notes:
+            print(_fill(f"{note.number} {note.text}", hang="  "))
 
 
 def _print_children(corpus: Corpus, unit_id: str, depth: int) -> None:

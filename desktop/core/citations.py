@@ -36,32 +36,33 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from desktop.core.ingest.sources import INSTRUMENTS as SPECS
+from desktop.core.ingest.sources import spec_of
 from desktop.core.model import Instrument, Unit
 
-# What delegates call each instrument. The instruments' own id, citation prefix, symbol, title and
-# short title are added at run time, so a prefix the builder changes still reads back.
-# fmt: off
-ALIASES: dict[str, tuple[str, ...]] = {
-    "ungass2016": (
-        "UNGASS", "UNGASS 2016", "S-30/1", "A/RES/S-30/1", "A/RES/S-30/1, annex",
-        "outcome document", "OD",
-    ),
-    "res74-178": ("74/178", "A/RES/74/178", "res 74/178", "resolution 74/178"),
-    "pd2009": ("PD", "PD 2009", "Political Declaration", "Political Declaration (2009)"),
-    "poa2009": ("PoA", "POA", "Plan of Action", "PoA 2009", "Plan of Action (2009)"),
-    "cnd59-1": ("59/1", "CND 59/1", "resolution 59/1", "CND resolution 59/1"),
-    "report2009": (
-        "report", "CND report 2009", "Report of the Commission on Narcotic Drugs (2009)",
-    ),
-}
-# fmt: on
-
-# Words that name an instrument's paragraphs by their role: "Target 36.c", "Action 4.a".
-IMPLIED: dict[str, str] = {"target": "pd2009", "action": "poa2009"}
-
-# How each heading level is named; the Plan of Action is printed in parts, the rest in chapters.
-HEADING_LEVELS: dict[str, tuple[str, ...]] = {"poa2009": ("part", "section", "subsection")}
+# What delegates call each instrument, the words that name its paragraphs by role ("Target
+# 36.c") and its heading levels are data: a shipped instrument's definition
+# (desktop.core.ingest.sources) or an imported instrument's own record (`Instrument.aliases`).
+# The instruments' own id, citation prefix, symbol, title and short title are added at run
+# time, so a prefix the builder changes still reads back.
 DEFAULT_HEADING_LEVELS = ("chapter", "section", "subsection")
+INSERTED = "bis|ter|quater|quinquies"  # "5 bis": a paragraph inserted in a draft (path 5bis)
+
+
+def aliases_of(instrument: Instrument) -> tuple[str, ...]:
+    spec = spec_of(instrument.id)
+    return (*(spec.aliases if spec else ()), *instrument.aliases)
+
+
+def heading_levels(instrument_id: str) -> tuple[str, ...]:
+    spec = spec_of(instrument_id)
+    return (spec.heading_levels if spec else ()) or DEFAULT_HEADING_LEVELS
+
+
+def _implied() -> dict[str, str]:
+    """Role word -> the shipped instrument whose paragraphs it names."""
+    return {word: spec.id for spec in SPECS for word in spec.role_words}
+
 
 EXAMPLE = "“A/RES/74/178, para. 19” or “PoA 41 (g)”"
 
@@ -72,6 +73,7 @@ class Resolution:
 
     candidates: list[str]  # unit ids, best first; [] when nothing matches
     message: str  # "" when exactly one candidate, else a sentence for the delegate
+    last: str | None = None  # a range ("paras. 1–3"): its last unit; the first is candidates[0]
 
 
 # --- ordinals ---------------------------------------------------------------------------------
@@ -125,8 +127,8 @@ def instrument_label(instrument: Instrument) -> str:
 
 def describe(path: str, instrument_id: str = "") -> str:
     """Where `path` stands in its instrument, in words, without the prefix or heading text."""
-    if m := re.fullmatch(r"(\d+)((?:\([a-z]+\))*)", path):
-        return f"para. {m[1]}" + m[2].replace("(", " (")
+    if m := re.fullmatch(rf"(\d+)({INSERTED})?((?:\([a-z]+\))*)", path):
+        return f"para. {m[1]}" + (f" {m[2]}" if m[2] else "") + m[3].replace("(", " (")
     if m := re.fullmatch(r"pp(\d+)", path):
         return f"{ordinal(int(m[1]))} preambular paragraph"
     if path in ("f:open", "f:close"):
@@ -159,7 +161,7 @@ def _describe_heading(h: str, instrument_id: str) -> str:
     if m := re.fullmatch(r"rt(\d+)(?:\.(\d+))?", h):
         where = f"outcome of round table {m[1]}"
         return f"{where}, sub-heading {m[2]}" if m[2] else f"{where}, heading"
-    levels = HEADING_LEVELS.get(instrument_id, DEFAULT_HEADING_LEVELS)
+    levels = heading_levels(instrument_id)
     parts = h.split(".")
     if len(parts) > len(levels) or not all(_LEVEL_LABEL.fullmatch(p) for p in parts):
         return ""  # a word, not a place: cited as the raw path
@@ -213,6 +215,7 @@ def _spaced(path: str) -> str:
 # fmt: off
 _FILLER = frozenset({
     "of", "the", "in", "see", "para", "paras", "paragraph", "paragraphs", "item", "line", "no",
+    "and",
     "number", "subparagraph", "sub-paragraph", "subpara", "sub-para", "resolution", "res",
     "outcome",
 })
@@ -249,13 +252,16 @@ def _round_table(m: re.Match[str]) -> _Query:
 
 def _numbered(m: re.Match[str]) -> _Query:
     levels = (m["subs"] or "").split()
+    number = m["n"]
+    if levels and re.fullmatch(INSERTED, levels[0]):  # "OP 5 bis (a)"
+        number, levels = number + levels[0], levels[1:]
     if not all(_SUB_LABEL.fullmatch(level) for level in levels):
         return _Query([])  # "19 hello" is no subparagraph, but a misreading
     subs = "".join(f"({level})" for level in levels)
-    paths = [m["n"] + subs]
+    paths = [number + subs]
     if m["kw"] in ("op", "operative") and not subs:
         paths.append(f"op{m['n']}")  # "OP 1" of a resolution whose operative part is unnumbered
-    return _Query(paths, IMPLIED.get(m["kw"] or ""))
+    return _Query(paths, _implied().get(m["kw"] or ""))
 
 
 def _heading(m: re.Match[str]) -> _Query:
@@ -308,8 +314,24 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Query | None]]] =
 ]
 
 
+# What long forms add around the paragraph: the adopting body ("General Assembly resolution
+# 74/178, paragraph 19"), the symbol of the document that publishes the instrument
+# ("E/2009/28, Plan of Action, para. 41 (g)") and the instrument's year ("2009 Political
+# Declaration, para. 36 (c)", "2009 PD 36(c)").
+_BODY_WORDS = re.compile(r"\b(?:general assembly|commission on narcotic drugs|ecosoc)\b")
+_SYMBOL = re.compile(r"(?<![a-z0-9])[a-z]{1,2}(?:/[a-z0-9.\-]+){2,}")
+_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
+
+
+def _without_long_form(rest: str) -> str:
+    rest = _SYMBOL.sub(" ", _BODY_WORDS.sub(" ", rest))
+    without_year = _YEAR.sub(" ", rest)
+    return without_year if re.search(r"\d", without_year) else rest
+
+
 def _read(rest: str) -> _Query:
     """Turn what is left once the instrument is named into alternative paths ([] if unread)."""
+    rest = _without_long_form(rest)
     words = [w for w in re.sub(r"[.,;:()\[\]/]", " ", rest).split() if w not in _FILLER]
     text = " ".join(words)
     if text not in ("annex", "annex heading", "heading annex"):
@@ -321,7 +343,10 @@ def _read(rest: str) -> _Query:
 
 
 def _compact(rest: str) -> str:
-    """A raw path as typed: "h:I.A.2", "5.u1", "f:open" (lower-cased, spaces dropped)."""
+    """A raw path as typed: "h:I.A.2", "5.u1", "f:open" (lower-cased, spaces dropped). Two
+    numbers apart stay apart: "2009 36(c)" is no path "200936(c)"."""
+    if re.search(r"\d[\s,]+\d", rest):
+        return ""
     return re.sub(r"\s+", "", rest).strip(".,;/")
 
 
@@ -364,10 +389,9 @@ class CitationIndex:
             self._paths.setdefault(inst, {})[path.lower()] = uid
         self._order = list(self._paths)
         aliases: dict[str, set[str]] = {}
-        for inst, names in ALIASES.items():
-            for name in names:
-                aliases.setdefault(name.lower(), set()).add(inst)
         for i in known:
+            for name in aliases_of(i):
+                aliases.setdefault(name.lower(), set()).add(i.id)
             for name in (i.id, i.citation_prefix, i.symbol, i.short_title, i.title):
                 if len(name) >= 2:
                     aliases.setdefault(name.lower(), set()).add(i.id)
@@ -381,7 +405,38 @@ class CitationIndex:
         return self._labels.get(instrument_id, instrument_id)
 
     def resolve(self, typed: str, prefer: str | None = None) -> Resolution:
-        """Read `typed` as a citation; `prefer` ranks first among instruments that all match."""
+        """Read `typed` as a citation; `prefer` ranks first among instruments that all match.
+        A range ("paras. 1–3", "para. 1 (a)–(c)") resolves to its first unit, with `last`."""
+        found = _RANGE.search(_strip_heading_text(typed))
+        if found:
+            ranged = self._range(typed, found, prefer)
+            if ranged is not None:
+                return ranged
+        return self._resolve(typed, prefer)
+
+    def _range(self, typed: str, found: re.Match[str],
+               prefer: str | None) -> Resolution | None:
+        head, tail = typed[:found.start()], typed[found.end():]
+        # "paras. 1–3 of 74/178": what follows the second label names the instrument.
+        label = re.match(r"\s*(?:\d+\s*)?(?:\(\s*[a-z]+\s*\)\s*)*", tail.lower())
+        if label and label.end() < len(tail.strip()):
+            head, tail = f"{head} {tail[label.end():]}", tail[:label.end()]
+        first = self._resolve(head, prefer)
+        if len(first.candidates) != 1:
+            return first if first.candidates else None
+        instrument, _, path = first.candidates[0].partition("/")
+        tail_path = _tail_path(path, tail.lower())
+        if tail_path is None:
+            return None
+        last = self._paths.get(instrument, {}).get(tail_path)
+        shown = " ".join(typed.split())
+        if last is None:
+            return Resolution([], f"{self.label(instrument)} has no "
+                                  f"{describe(tail_path, instrument)}: “{shown}” cannot end "
+                                  "there.")
+        return Resolution(first.candidates, "", last)
+
+    def _resolve(self, typed: str, prefer: str | None = None) -> Resolution:
         shown = " ".join(typed.split())
         if not shown:
             return Resolution([], f"Type a citation, for example {EXAMPLE}.")
@@ -407,7 +462,7 @@ class CitationIndex:
 
     def _lookup(self, instrument: str, query: _Query) -> str | None:
         """The unit id of the first alternative path this instrument has."""
-        scheme = HEADING_LEVELS.get(instrument, DEFAULT_HEADING_LEVELS)
+        scheme = heading_levels(instrument)
         if query.levels and scheme[: len(query.levels)] != query.levels:
             return None  # "part I" is the Plan of Action's, "chapter I" the report's
         table = self._paths.get(instrument, {})
@@ -438,6 +493,26 @@ class CitationIndex:
             if insts and (m := pattern.search(text)):
                 return insts, text[: m.start()] + " " + text[m.end() :]
         return [], text
+
+
+# The dash of a range between two labels: "1–3", "(a)–(c)", "1 (m)–2 (b)", "1 to 3".
+_RANGE = re.compile(r"(?<=[\d)])\s*(?:[-–—]|\bto\b)\s*(?=[\d(]|[a-z]{1,4}\)|$)")
+
+
+def _tail_path(first: str, tail: str) -> str | None:
+    """The path a range's second half names, read against its first: "(c)" after "1(a)" is
+    "1(c)", "3" after "1" is "3", "2 (b)" is "2(b)"."""
+    tail = re.sub(r"\s+", "", tail).strip(".,;")
+    if m := re.fullmatch(r"(\d+)((?:\([a-z]+\))*)", tail):
+        return m[1] + m[2]
+    if re.fullmatch(r"(?:\([a-z]+\))+", tail):
+        levels = re.findall(r"\([a-z]+\)", tail)
+        head = re.findall(r"\([a-z]+\)", first)
+        base = re.match(r"\d+", first)
+        if base is None or len(levels) > len(head):
+            return None
+        return base[0] + "".join(head[:len(head) - len(levels)]) + "".join(levels)
+    return None
 
 
 def _said(query: _Query, instrument_id: str) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
-from desktop.core.agreed import Finder, Found
+from desktop.core.agreed import Finder, Found, Vocabulary
+from desktop.core.drafts import store as user_store
 from desktop.core.model import ConcordanceToken, Footnote, Instrument, Link, Repair, Slip, Unit
 from desktop.core.search import Hit, search
 
@@ -30,16 +32,22 @@ def damaged(path: Path, detail: str) -> CorpusError:
 
 
 class Corpus:
-    """The shipped corpus, opened read-only (any write fails at the SQLite level)."""
+    """The shipped corpus, opened read-only (any write fails at the SQLite level), and the
+    user's imported instruments beside it (desktop.core.drafts.store): one read API."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path,
+                 user: Path | None = None) -> None:
         self._db = connection
         self.path = path
+        self.user_path = user
         self._instruments: dict[str, Instrument] | None = None
         self._finder: Finder | None = None
+        self._user_db: sqlite3.Connection | None = None
+        if user is not None:
+            self._attach_user()
 
     @classmethod
-    def open(cls, path: Path) -> Corpus:
+    def open(cls, path: Path, user: Path | None = None) -> Corpus:
         """Open read-only, after SQLite's quick integrity check (about 2 ms for the shipped
         corpus): a damaged page is found here, with one message, not in the middle of
         drawing the window."""
@@ -61,10 +69,40 @@ class Corpus:
         if check != "ok":
             connection.close()
             raise damaged(path, f"its integrity check failed: {check}")
-        return cls(connection, path)
+        try:
+            return cls(connection, path, user)
+        except user_store.UserCorpusError as error:
+            connection.close()
+            raise CorpusError(str(error)) from None
 
     def close(self) -> None:
+        if self._user_db is not None:
+            self._user_db.close()
         self._db.close()
+
+    def _attach_user(self) -> None:
+        assert self.user_path is not None
+        if user_store.attach(self._db, self.user_path):
+            self._user_db = sqlite3.connect(f"file:{self.user_path.as_posix()}?mode=ro",
+                                            uri=True)
+
+    def reload_user(self) -> None:
+        """Read the imported instruments again (after an import or a removal)."""
+        if self.user_path is None:
+            return
+        user_store.detach(self._db)
+        if self._user_db is not None:
+            self._user_db.close()
+            self._user_db = None
+        self._instruments = None
+        try:
+            self._attach_user()
+        except user_store.UserCorpusError as error:
+            raise CorpusError(str(error)) from None
+
+    def imported(self) -> list[str]:
+        """The ids of the user's imported instruments, in import order."""
+        return user_store.instrument_ids(self._user_db) if self._user_db is not None else []
 
     # -- instruments --------------------------------------------------------------------
 
@@ -78,6 +116,12 @@ class Corpus:
                                    adopted=row[4], body=row[5], source=row[6], seq=row[7],
                                    citation_prefix=row[8], provenance=json.loads(row[9]))
                 for row in rows}
+            if self._user_db is not None:  # an imported instrument's short forms
+                for record in user_store.records(self._user_db):
+                    found = self._instruments.get(record.instrument)
+                    if found is not None and record.aliases:
+                        self._instruments[record.instrument] = replace(
+                            found, aliases=record.aliases)
         return list(self._instruments.values())
 
     def instrument(self, instrument_id: str) -> Instrument | None:
@@ -171,7 +215,11 @@ class Corpus:
         """Units whose text matches `text` (see desktop.core.search), best first. A damaged
         full-text index (which the quick check does not read) raises CorpusError."""
         try:
-            return search(self._db, text, instruments, part, limit, opening)
+            hits = search(self._db, text, instruments, part, limit, opening)
+            if self._user_db is not None:  # imported instruments: their own index
+                hits = sorted([*hits, *search(self._user_db, text, instruments, part, limit,
+                                              opening)], key=lambda hit: -hit.score)[:limit]
+            return hits
         except sqlite3.DatabaseError as error:
             text = str(error).lower()
             if isinstance(error, sqlite3.OperationalError) and not (
@@ -192,6 +240,12 @@ class Corpus:
         if self._finder is None:
             self._finder = Finder(self._db)
         return self._finder.find(text, instruments, unit)
+
+    def vocabulary(self) -> Vocabulary:
+        """Word weights of the shipped corpus (agreed language weighs drafts by them too)."""
+        if self._finder is None:
+            self._finder = Finder(self._db)
+        return self._finder.vocabulary
 
     def meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

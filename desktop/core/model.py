@@ -23,6 +23,8 @@ class Instrument:
     seq: int = 0
     citation_prefix: str = ""  # how citations name it: "A/RES/74/178", "Plan of Action (2009)"
     provenance: dict[str, str] = field(default_factory=dict)
+    # Short forms users type for it, beyond its names above (an imported draft's record).
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,28 +10,23 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.citations import describe
+from desktop.core.citations import INSERTED, describe
+from desktop.core.ingest.sources import spec_of
 from desktop.core.model import Unit
-
-SHORT_NAMES: dict[str, str] = {
-    "ungass2016": "UNGASS",
-    "res74-178": "74/178",
-    "pd2009": "PD",
-    "poa2009": "PoA",
-    "cnd59-1": "59/1",
-    "report2009": "Report",
-}
 
 
 def short_name(instrument_id: str) -> str:
-    return SHORT_NAMES.get(instrument_id, instrument_id)
+    """The shipped instrument's short name (its definition in desktop.core.ingest.sources);
+    an imported instrument is named by its id."""
+    spec = spec_of(instrument_id)
+    return spec.short_name if spec and spec.short_name else instrument_id
 
 
 def short_path(unit: Unit) -> str:
     """Where the unit stands, briefly: "1 (a)", "PP 3", "OP 1", else its place in words."""
     path = unit.path
-    if m := re.fullmatch(r"(\d+)((?:\([a-z]+\))*)", path):
-        return m[1] + m[2].replace("(", " (")
+    if m := re.fullmatch(rf"(\d+)({INSERTED})?((?:\([a-z]+\))*)", path):
+        return m[1] + (f" {m[2]}" if m[2] else "") + m[3].replace("(", " (")
     if m := re.fullmatch(r"(pp|op)(\d+)", path):
         return f"{m[1].upper()} {m[2]}"
     return describe(path, unit.instrument)

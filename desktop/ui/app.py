@@ -71,7 +71,7 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     try:
-        corpus = Corpus.open(paths.corpus_path())
+        corpus = Corpus.open(paths.corpus_path(), paths.user_corpus_path())
     except CorpusError as error:
         if screenshot is None:
             QMessageBox.critical(None, APPLICATION, str(error))

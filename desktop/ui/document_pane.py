@@ -127,6 +127,11 @@ class DocumentPane(QFrame):
             self.view.set_current(current)
         return True
 
+    def reload(self) -> None:
+        """Lay the text out again (its instrument was replaced by a new revision)."""
+        self._loaded = None
+        self._load()
+
     def show_unit(self, unit_id: str, mark: bool = True) -> bool:
         """Bring a unit to the top of the pane (switching instrument if needed), marked current."""
         unit = self._source.unit(unit_id)

@@ -10,14 +10,16 @@ from __future__ import annotations
 from desktop.core.agreed import Found
 from desktop.core.corpus import Corpus
 from desktop.core.correspondence import Correspondences
-from desktop.core.model import Footnote, Instrument, Unit
+from desktop.core.ingest.sources import INSTRUMENTS as SPECS
+from desktop.core.model import Footnote, Instrument, Link, Unit
 from desktop.core.render.html import Apparatus, RenderStyle, Wording, document_html
 from desktop.core.render.outline import OutlineNode, build_outline, index_units
 from desktop.core.search import Hit
 
-# The four instruments a delegate reads side by side; the others follow them in choosers.
-MAIN_INSTRUMENTS = ("ungass2016", "res74-178", "pd2009", "poa2009")
-DEFAULT_PANES = ("ungass2016", "poa2009")
+# The instruments a delegate reads side by side (the others follow them in choosers) and
+# those opened at first start: the shipped instruments' definitions say which.
+MAIN_INSTRUMENTS = tuple(spec.id for spec in SPECS if spec.main)
+DEFAULT_PANES = tuple(spec.id for spec in SPECS if spec.default_pane)
 
 
 class DocumentSource:
@@ -99,6 +101,26 @@ class DocumentSource:
         if unit.instrument not in self._extents:
             self._extents[unit.instrument] = _extents(self.units(unit.instrument))
         return self._extents[unit.instrument].get(unit_id, unit_id)
+
+    @property
+    def corpus(self) -> Corpus:
+        return self._corpus
+
+    def imported(self) -> list[str]:
+        """The user's imported instruments (drafts), in import order."""
+        return self._corpus.imported()
+
+    def reload_instruments(self) -> None:
+        """A draft was imported, replaced or removed: read the corpus again, forget the
+        cached texts, outlines and links."""
+        self._corpus.reload_user()
+        for cache in (self._units, self._apparatus, self._outlines, self._html, self._by_id,
+                      self._extents):
+            cache.clear()
+        self._correspondences = None
+
+    def links(self, unit_id: str) -> list[Link]:
+        return self._corpus.links(unit_id)
 
     # -- links -----------------------------------------------------------------------------
 

@@ -78,7 +78,8 @@ class NoteMark:
 
 
 # Marks drawn as extra selections, bottom to top: one feature never clobbers another's.
-LAYERS = ("annotations", "search")
+# "brackets": the square brackets of a draft's text not yet agreed (desktop/ui/draft_marks.py).
+LAYERS = ("brackets", "annotations", "search")
 
 
 class DocumentView(QTextBrowser):
@@ -434,6 +435,10 @@ class DocumentView(QTextBrowser):
                 selections.append(selection)
                 cursor = document.find(pattern, cursor.selectionEnd())
         self._set_layer("search", selections)
+
+    def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Replace the marks of one layer (a feature's own: see LAYERS)."""
+        self._set_layer(name, selections)
 
     def _set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
         self._layers[name] = selections

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 from desktop.ui.annotate_commands import AnnotateCommands
 from desktop.ui.annotation_marks import AnnotationMarks
 from desktop.ui.annotations_view import REVIEW, AnnotationsDock
+from desktop.ui.dialogs.draft_actions import install_drafts
 from desktop.ui.dialogs.exchange_actions import ExchangeActions
 from desktop.ui.docks.agreed_view import install_agreed
 from desktop.ui.document_pane import COPY_WITH_CITATION_KEY, DocumentPane
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.annotate.told.connect(lambda text: self.statusBar().showMessage(text, 4000))
         hub.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.agreed = install_agreed(self, source, self._menus["edit"])
+        self.drafts = install_drafts(self, source, self._menus["file"])
         self._restore()
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)

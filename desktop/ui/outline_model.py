@@ -55,6 +55,15 @@ class OutlineModel(QAbstractItemModel):
         self._bold.setBold(True)
         self._tree_titles: dict[int, dict[int, str]] = {}  # id(parent node) -> row -> text
 
+    def reload(self) -> None:
+        """The instruments changed (a draft imported or removed): rows built anew."""
+        self.beginResetModel()
+        self._instruments = [instrument.id for instrument in self._source.instruments()]
+        self._roots.clear()
+        self._tree_titles.clear()
+        self._unreadable.clear()
+        self.endResetModel()
+
     def node(self, index: _Index) -> OutlineNode | None:
         """The outline node of a row; an instrument's only once its outline is fetched."""
         if not index.isValid():

@@ -124,19 +124,27 @@ def import_file(service: NotesService, path: Path, now: datetime | None = None) 
 def place_all(service: NotesService, path: Path, incoming: list[Incoming]) -> list[_Placed]:
     problems: list[str] = []
     unknown: dict[str, list[str]] = {}
+    cited: dict[str, str] = {}  # a missing unit -> how the colleague's installation cites it
     placed = []
     for item in incoming:
-        missing = [t.unit for t in item.targets if service.texts().of_unit(t.unit) is None]
+        missing = [t for t in item.targets if service.texts().of_unit(t.unit) is None]
         if missing:
-            unknown.setdefault(missing[0], []).append(item.where)
+            unknown.setdefault(missing[0].unit, []).append(item.where)
+            cited.setdefault(missing[0].unit, missing[0].citation)
             continue
         try:
             placed.append(_Placed(item, _anchor(service, item)))
         except BadShape as error:
             problems.append(str(error))
+    known = {instrument.id for instrument in service.corpus().instruments()}
     for unit, where in unknown.items():
+        instrument = unit.split("/", 1)[0]
+        # A colleague's imported draft: say which one, as their installation cites it.
+        draft = (f"; cited there as “{cited[unit]}”: if that is a draft, import it first "
+                 f"with the id {instrument}" if instrument not in known and cited.get(unit)
+                 else "")
         problems.insert(0, f"{', '.join(where)}: on {unit}, a unit this installation does "
-                           "not have (a newer corpus, or a colleague's own instrument?)")
+                           f"not have (a newer corpus, or a colleague's own instrument?){draft}")
     _refuse(path, problems)
     return placed
 

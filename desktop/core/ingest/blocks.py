@@ -21,7 +21,8 @@ from desktop.core.ingest.inline import SUPERSCRIPT_DIGITS, strip_markup
 
 # A line that opens a new paragraph even without a blank line before it: "12. …", "(a) …",
 # and the Markdown list form "- (v) …" one source uses for roman items.
-LABEL_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s")
+LABEL_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:\d{1,3}(?: (?:bis|ter|quater|quinquies))?\.|"
+                        r"\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s")
 
 PAGE_RULE = re.compile(r"^\s*(?:---+|\*\*\*+|___+)\s*$")
 

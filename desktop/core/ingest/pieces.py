@@ -15,6 +15,8 @@ from desktop.core.ingest.blocks import Block
 from desktop.core.ingest.inline import strip_markup
 
 NUMBERED = re.compile(r"^\s*(?:[-*]\s+)?(\d{1,3})\.\s+(\S.*)$", re.S)
+# A paragraph inserted after another without renumbering: "5 bis.", "5 ter." (drafts).
+INSERTED = re.compile(r"^\s*(\d{1,3})\s+(bis|ter|quater|quinquies)\.\s+(\S.*)$", re.S)
 LETTERED = re.compile(r"^\s*(?:[-*]\s+)?\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(\S.*)$", re.S)
 MD_HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
 BOLD_LINE = re.compile(r"^\*\*([^*].*?)\*\*$")
@@ -36,6 +38,7 @@ class Piece:
     kind: str  # heading | numbered | lettered | role | contents | text
     body: str  # the text without its label (markup kept, for inline parsing)
     number: int | None = None  # numbered paragraphs
+    suffix: str = ""  # "bis", "ter", … of an inserted paragraph ("5 bis.")
     letter: str | None = None  # subparagraph label, lower case
     style: str = ""  # headings: md | bold | italic | plain
     heading_label: tuple[str, str] | None = None  # ("part"|"roman"|"letter"|"number", value)
@@ -73,6 +76,10 @@ def classify(block: Block) -> Piece:
     match = LETTERED.match(text)
     if match:
         return Piece(block, "lettered", match.group(2), letter=match.group(1))
+    match = INSERTED.match(text)
+    if match:
+        return Piece(block, "numbered", match.group(3), number=int(match.group(1)),
+                     suffix=match.group(2))
     match = NUMBERED.match(text)
     if match:
         body = match.group(2)

@@ -36,6 +36,16 @@ class InstrumentSpec:
     unlabelled_heading_is_part: bool = False
     # The last numbered paragraph, to catch a truncated source.
     last_paragraph: int = 0
+    # What delegates call it (typed citations read these), and its short name in the window.
+    aliases: tuple[str, ...] = ()
+    short_name: str = ""
+    # Words that name its paragraphs by their role ("Target 36.c", "Action 4.a").
+    role_words: tuple[str, ...] = ()
+    # How its heading levels are named, when not chapter / section / subsection.
+    heading_levels: tuple[str, ...] = ()
+    # One of the main instruments offered first in the window; opened at first start.
+    main: bool = False
+    default_pane: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,11 @@ class KnownSlip:
 INSTRUMENTS: tuple[InstrumentSpec, ...] = (
     InstrumentSpec(
         id="ungass2016",
+        aliases=("UNGASS", "UNGASS 2016", "S-30/1", "A/RES/S-30/1", "A/RES/S-30/1, annex",
+                 "outcome document", "OD"),
+        short_name="UNGASS",
+        main=True,
+        default_pane=True,
         short_title="UNGASS 2016 outcome document",
         citation_prefix="A/RES/S-30/1, annex",
         symbol="A/RES/S-30/1",
@@ -86,6 +101,9 @@ INSTRUMENTS: tuple[InstrumentSpec, ...] = (
     ),
     InstrumentSpec(
         id="res74-178",
+        aliases=("74/178", "A/RES/74/178", "res 74/178", "resolution 74/178"),
+        short_name="74/178",
+        main=True,
         short_title="GA resolution 74/178",
         citation_prefix="A/RES/74/178",
         symbol="A/RES/74/178",
@@ -102,6 +120,10 @@ INSTRUMENTS: tuple[InstrumentSpec, ...] = (
     ),
     InstrumentSpec(
         id="pd2009",
+        aliases=("PD", "PD 2009", "Political Declaration", "Political Declaration (2009)"),
+        short_name="PD",
+        role_words=("target",),
+        main=True,
         short_title="Political Declaration (2009)",
         citation_prefix="Political Declaration (2009)",
         adopted="2009-03-12",
@@ -118,6 +140,12 @@ INSTRUMENTS: tuple[InstrumentSpec, ...] = (
     ),
     InstrumentSpec(
         id="poa2009",
+        aliases=("PoA", "POA", "Plan of Action", "PoA 2009", "Plan of Action (2009)"),
+        short_name="PoA",
+        role_words=("action",),
+        heading_levels=("part", "section", "subsection"),
+        main=True,
+        default_pane=True,
         short_title="Plan of Action (2009)",
         citation_prefix="Plan of Action (2009)",
         adopted="2009-03-12",
@@ -132,6 +160,8 @@ INSTRUMENTS: tuple[InstrumentSpec, ...] = (
     ),
     InstrumentSpec(
         id="cnd59-1",
+        aliases=("59/1", "CND 59/1", "resolution 59/1", "CND resolution 59/1"),
+        short_name="59/1",
         short_title="CND resolution 59/1",
         citation_prefix="CND resolution 59/1",
         body="Commission on Narcotic Drugs",
@@ -141,6 +171,9 @@ INSTRUMENTS: tuple[InstrumentSpec, ...] = (
     ),
     InstrumentSpec(
         id="report2009",
+        aliases=("report", "CND report 2009",
+                 "Report of the Commission on Narcotic Drugs (2009)"),
+        short_name="Report",
         short_title="CND report (2009)",
         citation_prefix="Report of the Commission on Narcotic Drugs (2009)",
         body="Commission on Narcotic Drugs",
@@ -205,6 +238,11 @@ def instrument_spec(instrument_id: str) -> InstrumentSpec:
         if spec.id == instrument_id:
             return spec
     raise KeyError(instrument_id)
+
+
+def spec_of(instrument_id: str) -> InstrumentSpec | None:
+    """The shipped instrument's definition, or None (an imported instrument has none)."""
+    return next((spec for spec in INSTRUMENTS if spec.id == instrument_id), None)
 
 
 def compile_start(pattern: str) -> re.Pattern[str] | None:

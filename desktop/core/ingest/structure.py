@@ -18,7 +18,9 @@ from desktop.core.ingest.pieces import Piece
 from desktop.core.ingest.sources import InstrumentSpec
 from desktop.core.model import Repair
 
-OPENING_FORMULA = re.compile(r"^(?:The [A-Z][\w ]{2,60}|We, the [\w ,]{2,80}),$")
+# "The General Assembly,", "We, the Ministers and Government representatives participating
+# in the high-level segment of the sixty-second session of the Commission …, held in Vienna,"
+OPENING_FORMULA = re.compile(r"^(?:The [A-Z][\w ]{2,60}|We, the [\w ,\-–’'()]{2,300}),$")
 CLOSING_FORMULA = re.compile(r"\bplenary meeting\b", re.I)
 RESOLUTION_TITLE = re.compile(r"^(\d+/\d+\.)\s+")
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
@@ -244,6 +246,9 @@ class InstrumentBuilder:
     def _numbered(self, piece: Piece) -> None:
         number = piece.number or 0
         self._body_started = True
+        if piece.suffix:
+            self._inserted(piece, number)
+            return
         if self._restart_next is not None:
             if number == self._restart_next:
                 self._restart_next += 1
@@ -271,6 +276,16 @@ class InstrumentBuilder:
         self._last_number = number
         unit_id = self._add(str(number), "paragraph", self._heading_parent(), f"{number}.",
                             parse_inline(piece.body), piece, role=self._role)
+        self._open_paragraph(unit_id)
+
+    def _inserted(self, piece: Piece, number: int) -> None:
+        """"5 bis.": a paragraph inserted after 5 without renumbering; its id is `5bis`."""
+        if number != self._last_number:
+            self._error(piece.line, f"paragraph {number} {piece.suffix} where it follows "
+                        f"paragraph {self._last_number}")
+        unit_id = self._add(f"{number}{piece.suffix}", "paragraph", self._heading_parent(),
+                            f"{number} {piece.suffix}.", parse_inline(piece.body), piece,
+                            role=self._role)
         self._open_paragraph(unit_id)
 
     def _open_paragraph(self, unit_id: str) -> None:

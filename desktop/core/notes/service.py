@@ -65,18 +65,29 @@ class NotesService:
             self._texts = CorpusText.from_corpus(self.corpus())
         return self._texts
 
+    def corpus_changed(self) -> None:
+        """The corpus's text changed (a draft imported or replaced): anchor against the new
+        text, and reconcile the store again when next opened."""
+        self._texts = None
+        self.reconciliation = None
+
     # -- units and anchors ------------------------------------------------------------
 
     def resolve(self, typed: str) -> str:
         """A unit id from an id or a citation as typed; BadInput if none or ambiguous."""
+        return self.resolve_range(typed)[0]
+
+    def resolve_range(self, typed: str) -> tuple[str, str | None]:
+        """(first unit, last unit or None) of a citation as typed: a range such as
+        "UNGASS 1 (a)–(c)" names both ends; BadInput if none or ambiguous."""
         from desktop.core.citations import CitationIndex  # compiles patterns: on demand
 
         corpus = self.corpus()
         if corpus.unit(typed) is not None:
-            return typed
+            return typed, None
         resolution = CitationIndex(corpus.instruments(), corpus.unit_ids()).resolve(typed)
         if len(resolution.candidates) == 1:
-            return resolution.candidates[0]
+            return resolution.candidates[0], resolution.last
         if not resolution.candidates:
             raise BadInput(resolution.message or f"there is no unit {typed}")
         lines = [resolution.message] + [f"  {c:<22} {self.citation(c)}"
@@ -87,8 +98,8 @@ class NotesService:
                occurrence: int | None = None) -> Anchor:
         """The anchor of a quote in a unit (or running on to `to`), or of whole units when
         there is no quote; the units as typed (ids or citations)."""
-        first = self.resolve(typed)
-        last = self.resolve(to) if to else None
+        first, last = self.resolve_range(typed)
+        last = self.resolve(to) if to else last
         text = self.texts().of_unit(first)
         if text is None:
             raise BadInput(f"there is no unit {first}")

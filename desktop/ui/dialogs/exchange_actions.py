@@ -23,7 +23,8 @@ def default_service() -> NotesService:
     from desktop.core.notes.database import store_path
     from desktop.core.notes.service import NotesService
 
-    return NotesService(store_path(paths.data_dir()), lambda: Corpus.open(paths.corpus_path()))
+    return NotesService(store_path(paths.data_dir()),
+                        lambda: Corpus.open(paths.corpus_path(), paths.user_corpus_path()))
 
 
 class ExchangeActions(QObject):
