@@ -422,7 +422,8 @@ class DocumentView(QTextBrowser):
             options = (QRegularExpression.PatternOption.CaseInsensitiveOption
                        | QRegularExpression.PatternOption.UseUnicodePropertiesOption)
             pattern = QRegularExpression(
-                r"\b(?:" + "|".join(QRegularExpression.escape(w) for w in words) + r")\b",
+                r"\b(?:" + "|".join(QRegularExpression.escape(w) for w in sorted(
+                    words, key=len, reverse=True)) + r")\b",  # a phrase before its words
                 options)
             mark = QTextCharFormat()
             mark.setBackground(self._found_colour)

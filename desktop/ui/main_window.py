@@ -227,8 +227,14 @@ class MainWindow(QMainWindow):
         self._action("view", self.tr("Zoom &out"), lambda: self.zoom(-1), Key.ZoomOut)
         self._action("view", self.tr("&Actual size"), lambda: self.zoom(0), "Ctrl+0")
         self._menus["view"].addSeparator()
-        for dock, text, key in ((self.chapters, self.tr("&Chapters"), "F9"),
-                                (self.links, self.tr("&Links"), "Ctrl+Shift+K"),
+        # F9 brings the chapters to the top when another tab (Search, Annotations) hides
+        # them; the dock's own toggle would close them instead.
+        self.chapters_action = self._action("view", self.tr("&Chapters"),
+                                            self.toggle_chapters, "F9")
+        self.chapters_action.setCheckable(True)
+        self.chapters_action.setChecked(True)
+        self.chapters.visibilityChanged.connect(self.chapters_action.setChecked)
+        for dock, text, key in ((self.links, self.tr("&Links"), "Ctrl+Shift+K"),
                                 (self.search, self.tr("&Search results"), ""),
                                 (self.annotations, self.tr("A&nnotations"), "Ctrl+Shift+N")):
             toggle = dock.toggleViewAction()
@@ -291,13 +297,18 @@ class MainWindow(QMainWindow):
         show_about(self, __version__, self._source.instruments())
 
     def _update_actions(self) -> None:
-        self.add_action.setEnabled(self.pane_area.can_add())
+        # Ctrl+T stays enabled at four panes, so the key says why no fifth opens.
         self.close_action.setEnabled(self.pane_area.can_close())
         self.back_action.setEnabled(self.navigator.history.can_go_back())
         self.forward_action.setEnabled(self.navigator.history.can_go_forward())
 
     def add_pane(self) -> DocumentPane | None:
         """A new pane beside the focused one, on an instrument not yet open (if any)."""
+        if not self.pane_area.can_add():
+            self.statusBar().showMessage(
+                self.tr("Four panes are open, the most the window shows: close one "
+                        "(Ctrl+W) to open another."), 6000)
+            return None
         shown = {pane.instrument_id() for pane in self.pane_area.panes()}
         choices = [i for i in MAIN_INSTRUMENTS if i not in shown] or list(MAIN_INSTRUMENTS)
         position = self.pane_area.panes().index(self.pane_area.focused_pane()) + 1
@@ -358,8 +369,18 @@ class MainWindow(QMainWindow):
             return True
         return self.open_unit(unit_id, give_focus=False)
 
+    def toggle_chapters(self) -> None:
+        """F9: hide the chapter tree if it is in view, else bring it back on top of its tabs."""
+        # A dock behind another tab is "visible" to Qt but has nothing on screen.
+        if self.chapters.isVisible() and not self.chapters.visibleRegion().isEmpty():
+            self.chapters.close()
+        else:
+            self.chapters.show()
+            self.chapters.raise_()
+
     def focus_chapter_filter(self) -> None:
         self.chapters.show()
+        self.chapters.raise_()  # on top of the Search and Annotations tabs
         self.chapters.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.chapters.filter.selectAll()
 
@@ -381,9 +402,10 @@ class MainWindow(QMainWindow):
     # -- showing units ---------------------------------------------------------------------
 
     def show_in_focused_pane(self, unit_id: str) -> bool:
-        """A row of the chapter tree: the focused pane goes there (switching instrument if
-        the row is another's), and the other panes follow."""
-        return self.navigator.go(self.pane_area.focused_pane(), unit_id)
+        """A row of the chapter tree opens where every unit opens (`Navigator.pane_for`):
+        the focused pane if it shows the row's instrument, else a pane that does, else the
+        focused pane switches; the keyboard stays in the tree."""
+        return self.navigator.open(unit_id, give_focus=False)
 
     def open_unit(self, unit_id: str, give_focus: bool = True) -> bool:
         """Show a unit (Go to, a search result, --open): in a pane already on its instrument
