@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import importlib
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -141,7 +142,19 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace | int:
                   "nothing was done. Type it again, or convert the text it came from to "
                   "UTF-8.", file=sys.stderr)
             return 2
-    args = _parser(arguments).parse_args(arguments)
+    parser = _parser(arguments)
+    args, extra = parser.parse_known_args(arguments)
+    if extra:
+        dashed = [argument for argument in extra
+                  if argument.startswith("-") and not argument.startswith("--")]
+        if args.command == "search" and dashed:
+            # "-drug" is no option: say how to search for it rather than "unrecognized".
+            words = arguments[arguments.index("search") + 1:]
+            print(f"concordia: “{dashed[0]}” reads as an option; put -- before the words "
+                  f"to search for them as typed: concordia search -- "
+                  f"{shlex.join(words)}", file=sys.stderr)
+            return 2
+        parser.parse_args(arguments)  # says what is wrong, as argparse does, and exits
     if args.data_dir:
         # Every later paths.data_dir() call, in this process and its children, honours it.
         os.environ[paths.DATA_DIR_ENV] = str(Path(args.data_dir).expanduser().resolve())
