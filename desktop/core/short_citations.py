@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from desktop.core.citations import describe
-from desktop.core.model import Unit
+from desktop.core.model import Instrument, Unit
 
 SHORT_NAMES: dict[str, str] = {
     "ungass2016": "UNGASS",
@@ -25,6 +25,15 @@ SHORT_NAMES: dict[str, str] = {
 
 def short_name(instrument_id: str) -> str:
     return SHORT_NAMES.get(instrument_id, instrument_id)
+
+
+def instrument_label(instrument: Instrument) -> str:
+    """The instrument as a narrow header names it: its short name with the year it was
+    adopted ("UNGASS 2016", "PoA 2009"); a resolution number alone ("74/178") is enough."""
+    name = short_name(instrument.id)
+    if "/" in name or not instrument.adopted:
+        return name
+    return f"{name} {instrument.adopted[:4]}"
 
 
 def short_path(unit: Unit) -> str:

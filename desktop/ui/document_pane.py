@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from desktop.core.correspondence import INDIRECT, LINKED, Correspondence
 from desktop.core.model import Unit
+from desktop.core.render.heads import running_heads
 from desktop.core.render.html import RenderStyle
 from desktop.core.render.outline import OPERATIVE_GROUP, PREAMBLE_GROUP, OutlineNode
 from desktop.ui.document_source import DocumentSource
@@ -285,14 +286,16 @@ class DocumentPane(QFrame):
         node = self._source.outline_node(unit_id) if unit_id else None
         trail = [*node.ancestors(), node] if node else []
         chapters = [n for n in trail if n.unit is None or n.kind == "heading"]
-        self.header.set_location(" › ".join(self._name(n) for n in chapters))
+        # The whole trail as printed, and shorter forms by chapter numbers and short titles.
+        forms = running_heads(chapters, self._name)
+        self.header.set_location(forms[0] if forms else "", forms[1:])
 
     def _name(self, node: OutlineNode) -> str:
         if node.kind == PREAMBLE_GROUP:
             return self.tr("Preamble")
         if node.kind == OPERATIVE_GROUP:
             return self.tr("Operative part")
-        return f"{node.label} {node.title}".strip()
+        return node.title
 
     # -- synchronisation -------------------------------------------------------------------
 

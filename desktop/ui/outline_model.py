@@ -21,12 +21,12 @@ from PySide6.QtGui import QFont
 
 from desktop import paths
 from desktop.core.corpus import CorpusError, damaged
+from desktop.core.render.heads import tree_title
 from desktop.core.render.outline import (
     INSTRUMENT,
     OPERATIVE_GROUP,
     PREAMBLE_GROUP,
     OutlineNode,
-    tree_titles,
 )
 from desktop.ui.document_source import DocumentSource
 
@@ -53,7 +53,7 @@ class OutlineModel(QAbstractItemModel):
         self._italic.setItalic(True)
         self._bold = QFont()
         self._bold.setBold(True)
-        self._tree_titles: dict[int, dict[int, str]] = {}  # id(parent node) -> row -> text
+        self._tree_titles: dict[int, str | None] = {}  # id(node) -> what the tree shows
 
     def node(self, index: _Index) -> OutlineNode | None:
         """The outline node of a row; an instrument's only once its outline is fetched."""
@@ -205,12 +205,10 @@ class OutlineModel(QAbstractItemModel):
     def _tree_title(self, node: OutlineNode) -> str | None:
         """The shorter title the tree shows for a chapter whose siblings open alike (the
         display text, which the filter reads, stays whole)."""
-        if node.kind != "heading" or node.parent is None:
-            return None
-        key = id(node.parent)
+        key = id(node)
         if key not in self._tree_titles:
-            self._tree_titles[key] = tree_titles(node.parent.children)
-        return self._tree_titles[key].get(node.row)
+            self._tree_titles[key] = tree_title(node)
+        return self._tree_titles[key]
 
     def _tooltip(self, node: OutlineNode) -> str:
         if node.unit is None:

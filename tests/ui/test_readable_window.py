@@ -1,0 +1,71 @@
+"""A window that reads well at 1366 × 768 with four panes (issue 18): short names, running
+heads by chapter numbers and short titles, sync bars shortened by whole parts and words —
+nothing cut mid-word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+from reading_helpers import wait_ready
+
+from desktop.ui.main_window import MainWindow
+
+Opener = Callable[..., MainWindow]
+
+
+def _four_panes(open_window: Opener, qtbot: QtBot) -> MainWindow:
+    window = open_window()
+    window.add_pane()
+    window.add_pane()
+    wait_ready(qtbot, window)
+    return window
+
+
+def _whole_words(shown: str, whole: str) -> bool:
+    """`shown` is `whole`, or a beginning of it that ends on a word (then "…")."""
+    if shown == whole:
+        return True
+    cut = shown.removesuffix("…")
+    return shown.endswith("…") and whole.startswith(cut) and not re.match(
+        r"\w", whole[len(cut):]) is not None
+
+
+def test_four_panes_name_their_instruments_short_and_keep_words_whole(
+        open_window: Opener, qtbot: QtBot) -> None:
+    window = _four_panes(open_window, qtbot)
+    window.open_unit("ungass2016/1(a)")
+    panes = window.pane_area.panes()
+    assert [pane.header.chooser.shown_text() for pane in panes] == [
+        "UNGASS 2016", "74/178", "PD 2009", "PoA 2009"]
+    assert panes[0].title() == "UNGASS 2016 outcome document"  # the chooser keeps it whole
+    ungass = panes[0].header.location
+    assert ungass.shown_text() in ("1. Demand reduction › Prevention of drug abuse",
+                                   "1 › Prevention of drug abuse")
+    for pane in panes:
+        head = pane.header.location
+        assert any(_whole_words(head.shown_text(), form) for form in head._forms) or \
+            not head.text(), head.shown_text()  # 74/178's masthead has no chapter
+        detail = pane.sync_bar.detail
+        assert any(_whole_words(detail.shown_text(), form) for form in detail._forms) or \
+            not detail.text(), detail.shown_text()
+        metrics = detail.fontMetrics()
+        assert metrics.horizontalAdvance(detail.shown_text()) <= detail.width()
+    poa = panes[3].sync_bar
+    assert poa.detail.text() == "PoA 4 (a) · for UNGASS 1 (a) · table: “Action 4.a”"
+    assert poa.detail.shown_text() in ("PoA 4 (a) · for UNGASS 1 (a)", "PoA 4 (a)")
+
+
+def test_two_panes_show_whole_titles_and_the_running_head_beside_them(
+        open_window: Opener, qtbot: QtBot) -> None:
+    window = open_window()
+    window.open_unit("poa2009/13")
+    left, right = window.pane_area.panes()
+    assert left.header.chooser.shown_text() == "UNGASS 2016 outcome document"
+    assert right.header.chooser.shown_text() == "Plan of Action (2009)"
+    assert not right.header.running_head_below()
+    assert right.header.location.shown_text() in (
+        "Part I. Demand reduction › A. Reducing drug abuse › 7. Targeting vulnerable groups",
+        "Part I › A › 7. Targeting vulnerable groups and conditions",
+        "Part I › A › 7. Targeting vulnerable groups")
