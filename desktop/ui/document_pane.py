@@ -24,6 +24,7 @@ from desktop.core.correspondence import INDIRECT, LINKED, Correspondence
 from desktop.core.model import Unit
 from desktop.core.render.heads import running_heads
 from desktop.core.render.html import RenderStyle
+from desktop.core.render.lead_in import lead_in
 from desktop.core.render.outline import OPERATIVE_GROUP, PREAMBLE_GROUP, OutlineNode
 from desktop.ui.document_source import DocumentSource
 from desktop.ui.document_view import DocumentView, TargetMark
@@ -41,6 +42,7 @@ from desktop.ui.theme import (
 )
 
 COPY_WITH_CITATION_KEY = "Ctrl+Shift+C"  # the window's Edit menu has the action
+LEAD_IN_SHARE = 0.6  # of the pane's height the lead-in and the unit's first lines may take
 
 
 class DocumentPane(QFrame):
@@ -125,11 +127,20 @@ class DocumentPane(QFrame):
             self.view.set_current(current)
         return True
 
-    def show_unit(self, unit_id: str, mark: bool = True) -> bool:
-        """Bring a unit to the top of the pane (switching instrument if needed), marked current."""
+    def show_unit(self, unit_id: str, mark: bool = True, lead_in: bool = False) -> bool:
+        """Bring a unit to the top of the pane (switching instrument if needed), marked current.
+        With `lead_in`, the headings and chapeau just above it come to the top instead, as
+        far as they leave the unit's first lines in view (Go to, a jump)."""
         unit = self._source.unit(unit_id)
         if unit is None:
             return False
+        if lead_in:
+            top = self._context(unit_id, unit.instrument) or unit_id
+            if top != unit_id:
+                shown = self.show_unit(top, mark=False)
+                if mark and shown:
+                    self._mark_current(unit_id)
+                return shown
         if unit.instrument != self._instrument:
             return self.set_instrument(unit.instrument, top=unit_id,
                                        current=unit_id if mark else None)
@@ -144,6 +155,12 @@ class DocumentPane(QFrame):
             self.view.set_current(unit_id)
         self._update_location(self.view.top_unit() or unit_id)
         return True
+
+    def _mark_current(self, unit_id: str) -> None:
+        if self._loaded is None:
+            self._pending_current = unit_id
+        else:
+            self.view.set_current(unit_id)
 
     def step_to(self, unit_id: str) -> bool:
         """Make a unit of this instrument current, scrolling only as far as needed to see it
@@ -386,14 +403,21 @@ class DocumentPane(QFrame):
         self.view.set_targets(marks, self._active if marks else -1)
         if marks and move:
             unit = marks[self._active].first
-            self.view.bring_into_view(unit, self._context(unit))
+            if not self.view.is_unit_visible(unit):  # a pane where it is in view stays
+                self.view.scroll_to_unit(self._context(unit) or unit)
         self.sync_bar.show_following(result, self._active)
 
-    def _context(self, unit_id: str) -> str | None:
-        """The paragraph that introduces a subparagraph (its chapeau), shown with it."""
-        unit = self._source.unit(unit_id)
-        parent = self._source.unit(unit.parent) if unit and unit.parent else None
-        return parent.id if parent is not None and parent.kind != "heading" else None
+    def _context(self, unit_id: str, instrument: str | None = None) -> str | None:
+        """The headings and chapeau just above a unit, shown with it (as many as leave its
+        first lines in the upper part of the pane): desktop.core.render.lead_in."""
+        font = reading_font(self._zoom)
+        metrics = QFontMetrics(font)
+        size = self.view.viewport().size()
+        indent = render_style(self.palette(), font).indent_px
+        column = min(size.width(), reading_column(font, indent)) - 2 * indent
+        return lead_in(self._source.units(instrument or self._instrument), unit_id,
+                       LEAD_IN_SHARE * size.height() / max(1, metrics.lineSpacing()),
+                       column // max(1, metrics.averageCharWidth()))
 
     def _forget_following(self) -> None:
         self._following, self._active, self._follow_pending = None, 0, False

@@ -7,6 +7,7 @@ import pytest
 
 from desktop.core.corpus import Corpus
 from desktop.core.render.heads import chapter_number, fit, running_heads, tree_title
+from desktop.core.render.lead_in import lead_in
 from desktop.core.render.outline import OutlineNode, build_outline
 from desktop.core.short_citations import instrument_label
 
@@ -68,3 +69,18 @@ def test_fit_takes_the_first_form_that_fits_else_whole_words() -> None:
     assert fit(["Prevention of drug abuse"], fits_in(15)) == "Prevention of…"
     assert fit(["Measures, including prevention"], fits_in(12)) == "Measures…"
     assert fit(["Reducing"], fits_in(4)) == ""
+
+
+def test_the_lead_in_is_the_run_of_headings_and_chapeau_just_above(corpus: Corpus) -> None:
+    """Go to UNGASS 1 (a): its section heading, then (with more room) its chapeau and the
+    chapter heading above that; nothing above (b), whose neighbour (a) says nothing about it;
+    PoA 4 (a) under "4. Member States should:"."""
+    ungass = corpus.units("ungass2016")
+    assert lead_in(ungass, "ungass2016/1(a)", room_lines=6, characters_per_line=40) == \
+        "ungass2016/h:1.1"
+    assert lead_in(ungass, "ungass2016/1(a)", room_lines=40, characters_per_line=90) == \
+        "ungass2016/h:1"
+    assert lead_in(ungass, "ungass2016/1(b)", room_lines=40, characters_per_line=90) is None
+    assert lead_in(ungass, "ungass2016/1(a)", room_lines=2, characters_per_line=40) is None
+    plan = corpus.units("poa2009")
+    assert lead_in(plan, "poa2009/4(a)", room_lines=20, characters_per_line=60) == "poa2009/4"

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from reading_helpers import wait_ready
+from reading_helpers import units_in_viewport, wait_ready
 
 from desktop.ui.main_window import MainWindow
 
@@ -69,3 +70,21 @@ def test_two_panes_show_whole_titles_and_the_running_head_beside_them(
         "Part I. Demand reduction › A. Reducing drug abuse › 7. Targeting vulnerable groups",
         "Part I › A › 7. Targeting vulnerable groups and conditions",
         "Part I › A › 7. Targeting vulnerable groups")
+
+
+def test_go_to_lands_below_the_chapeau_and_heading(open_window: Opener, qtbot: QtBot) -> None:
+    """Go to "UNGASS 1 (a)": the heading "Prevention of drug abuse" (and, room allowing, the
+    chapeau "1. We reiterate …") is in view above (a), which is current — not "(a)" alone at
+    the top with its context out of view. A sync jump does the same in the following pane."""
+    window = open_window()
+    left, right = window.pane_area.panes()
+    panel = window.go_to_panel
+    window.open_go_to()
+    qtbot.keyClicks(panel.field, "UNGASS 1 (a)")
+    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    seen = units_in_viewport(left.view)
+    assert seen.index("ungass2016/h:1.1") < seen.index("ungass2016/1(a)")
+    assert seen[0] in ("ungass2016/h:1", "ungass2016/1", "ungass2016/h:1.1")
+    assert left.view.current_unit() == "ungass2016/1(a)"
+    # The Plan of Action pane followed to 4 (a), its chapeau "4. Member States should:" above.
+    assert units_in_viewport(right.view)[:2] == ["poa2009/4", "poa2009/4(a)"]
