@@ -37,6 +37,7 @@ from desktop.ui.store_bar import ReviewBar, StoreBar
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.theme import DEFAULT_ZOOM, clamp_zoom, next_zoom
 from desktop.ui.window_settings import PaneState, WindowSettings
+from desktop.ui.zoom_indicator import ZoomIndicator
 
 if TYPE_CHECKING:
     from desktop.ui.go_to_panel import GoToPanel
@@ -116,6 +117,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.meeting = MeetingField(hub, self.operations, self)
         self.statusBar().addPermanentWidget(self.meeting)
+        self.zoom_indicator = ZoomIndicator(self)
+        self.zoom_indicator.reset_requested.connect(lambda: self.zoom(0))
+        self.statusBar().addPermanentWidget(self.zoom_indicator)
         self._go_to: GoToPanel | None = None  # made on first use (not at start-up)
         self._build_actions()
         self.annotate = AnnotateCommands(self.operations, hub, self.pane_area,
@@ -387,8 +391,15 @@ class MainWindow(QMainWindow):
     def zoom(self, direction: int) -> None:
         """Zoom every pane one step in (+1) or out (-1), or back to 100 % (0)."""
         self._zoom = DEFAULT_ZOOM if direction == 0 else next_zoom(self._zoom, direction)
+        # The unit the reader is at stays in view as the text grows or shrinks.
+        keep = [(pane, unit) for pane in self.pane_area.panes()
+                if (unit := pane.current_unit()) and pane.is_complete()
+                and pane.view.is_unit_visible(unit)]
         for pane in self.pane_area.panes():
             pane.set_zoom(self._zoom)
+        for pane, unit in keep:
+            pane.view.bring_into_view(unit)
+        self.zoom_indicator.show_zoom(self._zoom)
         self._layout_changed()
 
     def zoom_level(self) -> int:
@@ -462,6 +473,7 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         settings = self._settings
         self._zoom = clamp_zoom(settings.zoom(DEFAULT_ZOOM))
+        self.zoom_indicator.show_zoom(self._zoom)
         states = [state for state in settings.panes()
                   if self._source.instrument(state.instrument) is not None][:MAX_PANES]
         if len(states) < MIN_PANES:

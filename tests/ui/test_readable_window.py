@@ -9,11 +9,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from reading_helpers import units_in_viewport, wait_ready
+from reading_helpers import click_unit, units_in_viewport, wait_ready
 
 from desktop.ui.main_window import MainWindow
 
 Opener = Callable[..., MainWindow]
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def _four_panes(open_window: Opener, qtbot: QtBot) -> MainWindow:
@@ -88,3 +89,25 @@ def test_go_to_lands_below_the_chapeau_and_heading(open_window: Opener, qtbot: Q
     assert left.view.current_unit() == "ungass2016/1(a)"
     # The Plan of Action pane followed to 4 (a), its chapeau "4. Member States should:" above.
     assert units_in_viewport(right.view)[:2] == ["poa2009/4", "poa2009/4(a)"]
+
+
+def test_zooming_shows_the_level_and_keeps_the_current_unit_in_view(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """The reader works on a paragraph low in the pane and zooms in three steps: the
+    paragraph stays on screen (not pushed below by the larger text), the status bar says
+    "Zoom 150 %"; a click on it goes back to 100 %."""
+    window = open_window()
+    right = window.pane_area.panes()[1]
+    right.show_unit("poa2009/4(c)")
+    lower = units_in_viewport(right.view)[-2]
+    click_unit(qtbot, right.view, lower, scroll=False)
+    assert right.current_unit() == lower
+    assert window.zoom_indicator.text() == "Zoom 100 %"
+    for _ in range(3):
+        qtbot.keyClick(right.view, Qt.Key.Key_Plus, CTRL)
+    assert window.zoom_level() == 150
+    assert window.zoom_indicator.text() == "Zoom 150 %"
+    assert lower in units_in_viewport(right.view)
+    qtbot.mouseClick(window.zoom_indicator, Qt.MouseButton.LeftButton)
+    assert window.zoom_level() == 100 and window.zoom_indicator.text() == "Zoom 100 %"
+    assert lower in units_in_viewport(right.view)
