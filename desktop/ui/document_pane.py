@@ -113,6 +113,7 @@ class DocumentPane(QFrame):
         if instrument_id != self._instrument:
             self._instrument = instrument_id
             self.header.set_instrument(instrument_id)
+            self.view.setAccessibleName(self.tr("Text of %s") % self.title())
             self._forget_following()
             self._loaded = None
             self._pending_top, self._pending_current = top, current

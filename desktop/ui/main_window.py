@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
+from desktop.ui.accessibility import name_controls
 from desktop.ui.annotate_commands import AnnotateCommands
 from desktop.ui.annotation_marks import AnnotationMarks
 from desktop.ui.annotations_view import REVIEW, AnnotationsDock
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         for view in (self.chapters.tree, self.search.results, self.links.list,
                      self.annotations.list):
             view.viewport().installEventFilter(self)
+        name_controls(self)
 
     def _new_pane(self, parent: QWidget) -> DocumentPane:
         pane = DocumentPane(self._source, parent)
@@ -333,6 +335,7 @@ class MainWindow(QMainWindow):
             from desktop.ui.go_to_panel import GoToPanel
 
             self._go_to = GoToPanel(self._source, self)
+            name_controls(self._go_to)
             self._go_to.unit_chosen.connect(self.open_unit)
             self._go_to.cancelled.connect(lambda: self.pane_area.set_focused(
                 self.pane_area.focused_pane()))
