@@ -111,3 +111,19 @@ def test_zooming_shows_the_level_and_keeps_the_current_unit_in_view(
     qtbot.mouseClick(window.zoom_indicator, Qt.MouseButton.LeftButton)
     assert window.zoom_level() == 100 and window.zoom_indicator.text() == "Zoom 100 %"
     assert lower in units_in_viewport(right.view)
+
+
+def test_the_chapter_tree_can_be_widened_and_keeps_its_width(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """The reader drags the tree wider; the next start has it as wide (the window state alone
+    brought it back scaled to the window's size before it was shown)."""
+    first = open_window()
+    first.resize(780, 560)  # inside the offscreen platform's 800 x 600 screen
+    qtbot.waitUntil(lambda: first.width() == 780)
+    first.resizeDocks([first.chapters], [380], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: abs(first.chapters.width() - 380) <= 4)
+    width = first.chapters.width()
+    first.close()
+    second = open_window()
+    assert second.width() == 780
+    qtbot.waitUntil(lambda: abs(second.chapters.width() - width) <= 2, timeout=2000)
