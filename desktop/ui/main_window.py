@@ -25,6 +25,7 @@ from desktop.ui.dialogs.exchange_actions import ExchangeActions
 from desktop.ui.docks.agreed_view import install_agreed
 from desktop.ui.document_pane import COPY_WITH_CITATION_KEY, DocumentPane
 from desktop.ui.document_source import DEFAULT_PANES, MAIN_INSTRUMENTS, DocumentSource
+from desktop.ui.help_menu import install_help
 from desktop.ui.hub import AnnotationHub
 from desktop.ui.links_view import LinksDock
 from desktop.ui.meeting_field import MeetingField
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.annotate.told.connect(lambda text: self.statusBar().showMessage(text, 4000))
         hub.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.agreed = install_agreed(self, source, self._menus["edit"])
+        self.first_run = install_help(self, self._menus["help"])
         self._restore()
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -265,7 +267,8 @@ class MainWindow(QMainWindow):
         self._action(go, self.tr("Previous h&eading"), lambda: self.step_unit(-1, headings=True),
                      "Ctrl+Shift+Up")
         self._menus[go].addSeparator()
-        self._action(go, self.tr("Next &corresponding unit"), lambda: self.step_target(1), "F8")
+        self.next_target_action = self._action(go, self.tr("Next &corresponding unit"),
+                                               lambda: self.step_target(1), "F8")
         self._action(go, self.tr("Previous c&orresponding unit"), lambda: self.step_target(-1),
                      "Shift+F8")
 
@@ -493,7 +496,8 @@ class MainWindow(QMainWindow):
         geometry = settings.geometry()
         self.restored_geometry = geometry is not None and self.restoreGeometry(geometry)
         state = settings.window_state()
-        if state is None or not self.restoreState(state):
+        self.first_start = state is None or not self.restoreState(state)
+        if self.first_start:
             # First run: room for the chapter titles (UNGASS 2016's all open alike:
             # "Operational recommendations on …"), the rest for the text; the links below.
             self.resizeDocks([self.chapters, self.links], [FIRST_RUN_TREE_WIDTH] * 2,
