@@ -25,7 +25,7 @@ def _command(name: str) -> ModuleType:
     return importlib.import_module(f"desktop.commands.{name}")
 
 
-_VALUE_OPTIONS = {"--data-dir", "--open", "--screenshot", "--size"}
+_VALUE_OPTIONS = {"--data-dir", "--open", "--screenshot", "--size", "--lang"}
 
 
 def _command_named(arguments: Sequence[str]) -> str | None:
@@ -58,6 +58,9 @@ def _parser(arguments: Sequence[str] = ()) -> argparse.ArgumentParser:
                         help="render the window off screen into FILE.png and exit")
     parser.add_argument("--size", metavar="WxH", default="1366x768",
                         help="window size for --screenshot (default 1366x768)")
+    parser.add_argument("--lang", metavar="CODE",
+                        help="the window's language, e.g. fr or en (default: Preferences, "
+                             "else the system's)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     named = _command_named(arguments)
     wanted = [named] if named else (list(COMMANDS) if {"-h", "--help"} & set(arguments) else [])
@@ -170,7 +173,7 @@ def _window(args: argparse.Namespace) -> int:
     from desktop.ui.app import run_app
 
     return run_app(open_unit=args.open, screenshot=Path(args.screenshot) if args.screenshot
-                   else None, size=args.size, data_dir=paths.data_dir())
+                   else None, size=args.size, data_dir=paths.data_dir(), lang=args.lang)
 
 
 if __name__ == "__main__":

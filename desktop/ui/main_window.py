@@ -22,6 +22,7 @@ from desktop.ui.annotate_commands import AnnotateCommands
 from desktop.ui.annotation_marks import AnnotationMarks
 from desktop.ui.annotations_view import REVIEW, AnnotationsDock
 from desktop.ui.dialogs.exchange_actions import ExchangeActions
+from desktop.ui.dialogs.preferences_dialog import install_preferences
 from desktop.ui.docks.agreed_view import install_agreed
 from desktop.ui.document_pane import COPY_WITH_CITATION_KEY, DocumentPane
 from desktop.ui.document_source import DEFAULT_PANES, MAIN_INSTRUMENTS, DocumentSource
@@ -34,6 +35,7 @@ from desktop.ui.operations import AnnotationOperations, Span
 from desktop.ui.outline_model import OutlineModel
 from desktop.ui.outline_view import OutlineDock
 from desktop.ui.pane_area import MAX_PANES, MIN_PANES, PaneArea
+from desktop.ui.preferences import START_DEFAULT, Preferences
 from desktop.ui.search_view import SearchDock
 from desktop.ui.store_bar import ReviewBar, StoreBar
 from desktop.ui.sync_controller import SyncController
@@ -132,6 +134,8 @@ class MainWindow(QMainWindow):
         hub.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.agreed = install_agreed(self, source, self._menus["edit"])
         self.first_run = install_help(self, self._menus["help"])
+        self.preferences = Preferences(settings)
+        install_preferences(self, self._menus["edit"], self.preferences)
         self._restore()
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -411,6 +415,11 @@ class MainWindow(QMainWindow):
     def zoom_level(self) -> int:
         return self._zoom
 
+    def zoom_to(self, percent: int) -> None:
+        """Preferences ▸ Text size: a zoom step, as Ctrl++ and Ctrl+- reach them."""
+        while clamp_zoom(percent) != self._zoom:
+            self.zoom(1 if clamp_zoom(percent) > self._zoom else -1)
+
     def print_focused_pane(self) -> bool:
         from desktop.ui.printing import print_pane  # QtPrintSupport loads only when needed
 
@@ -480,8 +489,10 @@ class MainWindow(QMainWindow):
         settings = self._settings
         self._zoom = clamp_zoom(settings.zoom(DEFAULT_ZOOM))
         self.zoom_indicator.show_zoom(self._zoom)
+        starting = Preferences(settings).start()  # Preferences ▸ At start, open
         states = [state for state in settings.panes()
-                  if self._source.instrument(state.instrument) is not None][:MAX_PANES]
+                  if self._source.instrument(state.instrument) is not None
+                  and starting != START_DEFAULT][:MAX_PANES]
         if len(states) < MIN_PANES:
             states = [PaneState(instrument) for instrument in DEFAULT_PANES]
         for state in states:

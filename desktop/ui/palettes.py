@@ -57,3 +57,16 @@ class ThemeSwitcher:
         theme = theme if theme in THEMES else SYSTEM
         self.theme = theme
         self._app.setPalette(self._system if theme == SYSTEM else palette_for(theme))
+
+
+_switcher: ThemeSwitcher | None = None
+
+
+def apply_theme(theme: str) -> None:
+    """Switch the application to a theme; "system" goes back to the palette it started with."""
+    global _switcher
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    if _switcher is None or _switcher._app is not app:
+        _switcher = ThemeSwitcher(app)
+    _switcher.apply(theme)
