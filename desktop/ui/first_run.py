@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -43,7 +43,7 @@ def key_of(action: QAction | None) -> str:
 
 class FirstRunDock(QDockWidget):
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window.tr("Getting started"), window)
+        super().__init__(QCoreApplication.translate("MainWindow", "Getting started"), window)
         self.setObjectName("firstRunDock")
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
@@ -114,7 +114,7 @@ def install_first_run(window: MainWindow, menu: QMenu) -> FirstRunDock:
     dock = FirstRunDock(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
-    action = QAction(window.tr("&Getting started"), window)
+    action = QAction(QCoreApplication.translate("MainWindow", "&Getting started"), window)
     action.setObjectName("firstRunAction")
     action.triggered.connect(lambda: open_first_run(window, dock))
     menu.addAction(action)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -21,12 +21,12 @@ SHORTCUTS_KEY = "Ctrl+/"
 def install_help(window: MainWindow, menu: QMenu) -> FirstRunDock:
     """User guide, Keyboard shortcuts and Getting started, above the menu's About."""
     about = menu.actions()[0] if menu.actions() else None
-    guide = QAction(window.tr("&User guide"), window)
+    guide = QAction(QCoreApplication.translate("MainWindow", "&User guide"), window)
     guide.setObjectName("userGuideAction")
     keys = [key for key in (QKeySequence(GUIDE_KEY), QKeySequence("F1")) if not key.isEmpty()]
     guide.setShortcuts(list(dict.fromkeys(keys)))
     guide.triggered.connect(lambda: open_user_guide(window))
-    sheet = QAction(window.tr("&Keyboard shortcuts"), window)
+    sheet = QAction(QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"), window)
     sheet.setObjectName("shortcutsAction")
     sheet.setShortcut(QKeySequence(SHORTCUTS_KEY))
     sheet.triggered.connect(lambda: open_shortcuts(window))

@@ -197,9 +197,9 @@ class OutlineModel(QAbstractItemModel):
 
     def display_text(self, node: OutlineNode) -> str:
         if node.kind == PREAMBLE_GROUP:
-            return f"{self.tr('Preamble')} ({len(node.children)})"
+            return self.tr("Preamble (%d)") % len(node.children)
         if node.kind == OPERATIVE_GROUP:
-            return f"{self.tr('Operative part')} ({len(node.children)})"
+            return self.tr("Operative part (%d)") % len(node.children)
         return f"{node.label} {node.title}".strip()
 
     def _tree_title(self, node: OutlineNode) -> str | None:

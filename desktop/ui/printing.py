@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -19,7 +20,8 @@ def print_pane(pane: DocumentPane, parent: QWidget,
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(pane.title())
     dialog = (make_dialog or QPrintDialog)(printer, parent)
-    dialog.setWindowTitle(parent.tr("Print {title}").format(title=pane.title()))
+    dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Print {title}").format(
+        title=pane.title()))
     has_selection = bool(pane.view.selected_units())
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintSelection, has_selection)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -129,7 +129,7 @@ class PreferencesDialog(QDialog):
 
 def install_preferences(window: MainWindow, menu: QMenu, preferences: Preferences) -> QAction:
     """Edit ▸ Preferences… (Ctrl+,): the one hook in the main window."""
-    action = QAction(window.tr("Pre&ferences…"), window)
+    action = QAction(QCoreApplication.translate("MainWindow", "Pre&ferences…"), window)
     action.setObjectName("preferencesAction")
     action.setShortcut(QKeySequence(PREFERENCES_KEY))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
