@@ -84,12 +84,32 @@ def venv_python() -> Path:
     return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
+def installed_extras(stamp: str, pyproject: bytes) -> set[str] | None:
+    """The extras the stamp says are installed for this pyproject.toml, or None when the
+    project must be (re)installed. The stamp is `<sha256 of pyproject.toml> <extras,…>`; an
+    older stamp (one hash of pyproject.toml and the extras together) is still read."""
+    digest = hashlib.sha256(pyproject).hexdigest()
+    parts = stamp.split()
+    if parts and parts[0] == digest:
+        return {extra for extra in (parts[1] if len(parts) > 1 else "").split(",") if extra}
+    for extras in ("dev,bundle", "", "dev", "bundle"):  # the stamp before extras were listed
+        if stamp.strip() == hashlib.sha256(pyproject + extras.encode()).hexdigest():
+            return {extra for extra in extras.split(",") if extra}
+    return None
+
+
 def ensure_venv(extras: str) -> Path:
-    """Create .venv and install the project with `extras`, unless that is already done."""
-    wanted = hashlib.sha256(
-        (ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    """Create .venv and install the project with `extras`, unless that is already done.
+
+    `start` (no extras) after `test` (dev, bundle) installs nothing, nor the reverse once both
+    ran: the stamp lists what is installed, and an install keeps what was there, so a set-up
+    tree runs offline."""
+    wanted = {extra for extra in extras.split(",") if extra}
+    pyproject = (ROOT / "pyproject.toml").read_bytes()
     python = venv_python()
-    if python.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
+    have = installed_extras(STAMP.read_text(), pyproject) \
+        if python.exists() and STAMP.exists() else None
+    if have is not None and wanted <= have:
         return python
     if not python.exists():
         say("creating the virtual environment in .venv")
@@ -97,11 +117,15 @@ def ensure_venv(extras: str) -> Path:
     say("installing Concordia and its pinned dependencies into .venv")
     quiet = ["--quiet", "--disable-pip-version-check"]
     if run([str(python), "-m", "pip", "install", *quiet, "--upgrade", "pip"]) != 0:
-        sys.exit("[dev] could not upgrade pip")
-    target = f".[{extras}]" if extras else "."
+        say("could not upgrade pip (offline?); going on with the one there")
+    if have is None and STAMP.exists():  # pyproject.toml changed: keep the extras there were
+        listed = STAMP.read_text().split()
+        have = set(listed[1].split(",")) if len(listed) > 1 else set()
+    everything = sorted(wanted | (have or set()))
+    target = f".[{','.join(everything)}]" if everything else "."
     if run([str(python), "-m", "pip", "install", *quiet, "--editable", target]) != 0:
         sys.exit("[dev] could not install the project")
-    STAMP.write_text(wanted)
+    STAMP.write_text(f"{hashlib.sha256(pyproject).hexdigest()} {','.join(everything)}\n")
     return python
 
 

@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import importlib
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,7 +25,7 @@ def _command(name: str) -> ModuleType:
     return importlib.import_module(f"desktop.commands.{name}")
 
 
-_VALUE_OPTIONS = {"--data-dir", "--open", "--screenshot", "--size"}
+_VALUE_OPTIONS = {"--data-dir", "--open", "--screenshot", "--size", "--lang"}
 
 
 def _command_named(arguments: Sequence[str]) -> str | None:
@@ -57,6 +58,9 @@ def _parser(arguments: Sequence[str] = ()) -> argparse.ArgumentParser:
                         help="render the window off screen into FILE.png and exit")
     parser.add_argument("--size", metavar="WxH", default="1366x768",
                         help="window size for --screenshot (default 1366x768)")
+    parser.add_argument("--lang", metavar="CODE",
+                        help="the window's language, e.g. fr or en (default: Preferences, "
+                             "else the system's)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     named = _command_named(arguments)
     wanted = [named] if named else (list(COMMANDS) if {"-h", "--help"} & set(arguments) else [])
@@ -141,7 +145,19 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace | int:
                   "nothing was done. Type it again, or convert the text it came from to "
                   "UTF-8.", file=sys.stderr)
             return 2
-    args = _parser(arguments).parse_args(arguments)
+    parser = _parser(arguments)
+    args, extra = parser.parse_known_args(arguments)
+    if extra:
+        dashed = [argument for argument in extra
+                  if argument.startswith("-") and not argument.startswith("--")]
+        if args.command == "search" and dashed:
+            # "-drug" is no option: say how to search for it rather than "unrecognized".
+            words = arguments[arguments.index("search") + 1:]
+            print(f"concordia: “{dashed[0]}” reads as an option; put -- before the words "
+                  f"to search for them as typed: concordia search -- "
+                  f"{shlex.join(words)}", file=sys.stderr)
+            return 2
+        parser.parse_args(arguments)  # says what is wrong, as argparse does, and exits
     if args.data_dir:
         # Every later paths.data_dir() call, in this process and its children, honours it.
         os.environ[paths.DATA_DIR_ENV] = str(Path(args.data_dir).expanduser().resolve())
@@ -157,7 +173,7 @@ def _window(args: argparse.Namespace) -> int:
     from desktop.ui.app import run_app
 
     return run_app(open_unit=args.open, screenshot=Path(args.screenshot) if args.screenshot
-                   else None, size=args.size, data_dir=paths.data_dir())
+                   else None, size=args.size, data_dir=paths.data_dir(), lang=args.lang)
 
 
 if __name__ == "__main__":

@@ -83,6 +83,13 @@ def main() -> int:
 
         check("window starts and renders two panes with text", screenshot)
 
+        def guide() -> tuple[bool, str]:
+            pages = sorted(p.name for p in bundle.rglob("docs/*.md"))
+            readme = any(bundle.rglob("README.md"))
+            return "window.md" in pages and readme, f"user guide pages: {len(pages)} + README"
+
+        check("the user guide is bundled", guide)
+
         def show() -> tuple[bool, str]:
             out = run("show", "PoA 41 (g)").stdout
             return out.startswith("Plan of Action (2009), para. 41 (g)"), out.splitlines()[0]

@@ -9,6 +9,7 @@ import sys
 from desktop.commands.common import open_corpus
 from desktop.commands.show import resolve_unit
 from desktop.core.citations import cite
+from desktop.core.names import unknown_instrument
 
 HELP = "find where a wording was agreed before: units, relation, score, matching words"
 
@@ -43,8 +44,8 @@ def run(args: argparse.Namespace) -> int:
         known = {instrument.id: instrument for instrument in corpus.instruments()}
         unknown = [i for i in args.instrument if i not in known]
         if unknown:
-            print(f"concordia: no instrument {', '.join(unknown)}; the instruments are "
-                  f"{', '.join(known)}", file=sys.stderr)
+            print(f"concordia: {unknown_instrument(unknown[0], list(known))}",
+                  file=sys.stderr)
             return 2
         unit_id = None
         if args.unit:

@@ -22,6 +22,7 @@ from desktop import paths
 from desktop.commands import conflicts
 from desktop.commands.common import explain
 from desktop.core.corpus import Corpus, CorpusError
+from desktop.core.names import unknown_category, unknown_instrument
 from desktop.core.notes import backups, recovery
 from desktop.core.notes.database import store_path
 from desktop.core.notes.errors import (
@@ -222,6 +223,14 @@ def _add(session: NotesService, args: argparse.Namespace) -> int:
 
 def _list(session: NotesService, args: argparse.Namespace) -> int:
     store = _store(session)
+    # An unknown name is a mistake to say, not an empty list ("no annotations").
+    ids = [instrument.id for instrument in session.corpus().instruments()]
+    if args.instrument is not None and args.instrument not in ids:
+        raise BadInput(unknown_instrument(args.instrument, ids))
+    names = [category.name for category in store.categories()]
+    if args.category is not None and args.category.strip().casefold() not in {
+            name.casefold() for name in names}:
+        raise BadInput(unknown_category(args.category, names))
     unit = session.resolve(args.unit) if args.unit else None
     covering = None
     if unit is not None:

@@ -7,6 +7,7 @@ import sys
 
 from desktop.commands.common import open_corpus
 from desktop.core.citations import cite
+from desktop.core.names import unknown_instrument
 from desktop.core.search import MARK_END, MARK_START, PARTS, QueryError
 from desktop.core.terminal import escape, styled
 
@@ -16,7 +17,8 @@ MAX_LIMIT = 10_000  # more hits than the corpus has units; SQLite's integers sta
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="*", help='words to find (all of them); "a phrase" in '
-                                                 "quotes; word* for a prefix")
+                                                 "quotes; word* for a prefix; after -- a "
+                                                 "word may begin with - (search -- -drug)")
     parser.add_argument("--opening", metavar="VERB",
                         help='only paragraphs opening with this verb or participle ("urges" '
                              'finds "Urges" and "Also urges"); the words may then be left out')
@@ -25,8 +27,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "poa2009, cnd59-1, report2009")
     parser.add_argument("--part", choices=sorted(PARTS), help="only preambular or operative "
                                                                "text")
-    parser.add_argument("--limit", type=int, default=20, help="at most this many hits "
-                                                              "(default 20)")
+    parser.add_argument("--limit", type=_positive, default=20,
+                        help="at most this many hits (default 20)")
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} hits: give 1 or more")
+    return number
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,14 +46,14 @@ def run(args: argparse.Namespace) -> int:
         known = {instrument.id: instrument for instrument in corpus.instruments()}
         unknown = [i for i in args.instrument if i not in known]
         if unknown:
-            print(f"concordia: no instrument {', '.join(unknown)}; the instruments are "
-                  f"{', '.join(known)}", file=sys.stderr)
+            print(f"concordia: {unknown_instrument(unknown[0], list(known))}",
+                  file=sys.stderr)
             return 2
         try:
             if not args.query and args.opening is None:
                 raise QueryError("nothing to search for: type one or more words, or --opening")
             hits = corpus.search(" ".join(args.query), tuple(args.instrument), args.part,
-                                 min(max(1, args.limit), MAX_LIMIT), args.opening)
+                                 min(args.limit, MAX_LIMIT), args.opening)
         except QueryError as error:
             print(f"concordia: {error}", file=sys.stderr)
             return 2

@@ -22,7 +22,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from desktop.core.text import fold, tokens
+from desktop.core.text import tokens, word_spans
 
 CANDIDATES = 1000  # matches ranked at most
 PREFIX_TERMS = 12  # completions a prefix expands to at most
@@ -133,9 +133,12 @@ def search(db: sqlite3.Connection, text: str, instruments: tuple[str, ...] = (),
         f"({','.join(map(str, rowids))})").fetchall()
     scorer = _Scorer(db, alternatives)
     ranked = sorted(rows, key=lambda row: (-scorer.score(row[4]), row[0]))[:limit]
-    wanted = _wanted(alternatives)
-    return [Hit(unit_id, instrument, kind, _snippet(text_, wanted), scorer.score(text_),
-                _matched(text_, wanted)) for _, unit_id, instrument, kind, text_ in ranked]
+    hits = []
+    for _, unit_id, instrument, kind, text_ in ranked:
+        spans = _spans(text_, alternatives)
+        hits.append(Hit(unit_id, instrument, kind, _snippet(text_, spans), scorer.score(text_),
+                        _matched(text_, spans)))
+    return hits
 
 
 _OPENING = "(' ' || lower(opening) || ' ') LIKE ?"
@@ -161,8 +164,8 @@ def _by_opening(db: sqlite3.Connection, opening: str, instruments: tuple[str, ..
     rows = db.execute(
         f"SELECT id, instrument, kind, text, opening FROM units WHERE {' AND '.join(where)} "
         f"ORDER BY rowid LIMIT {int(limit)}", args).fetchall()
-    return [Hit(unit_id, instrument, kind, _snippet(text_, set(tokens(said))), 0.0,
-                tuple(said.split())) for unit_id, instrument, kind, text_, said in rows]
+    return [Hit(unit_id, instrument, kind, _snippet(text_, _spans(text_, [[" ".join(tokens(
+        said))]])), 0.0, tuple(said.split())) for unit_id, instrument, kind, text_, said in rows]
 
 
 class _Scorer:
@@ -202,24 +205,45 @@ class _Scorer:
         return total
 
 
-def _wanted(alternatives: list[list[str]]) -> set[str]:
-    """The folded words any term of the query matches (a prefix's expansions included)."""
-    return {w for group in alternatives for entry in group for w in entry.split()}
+def _spans(text: str, alternatives: list[list[str]]) -> list[tuple[int, int]]:
+    """Where the query matches in `text`: a word (or a prefix's completion) alone, a phrase as
+    its run of consecutive words ("evidence-based" is "evidence" then "based"), never a
+    phrase's words apart. Character ranges in document order, none overlapping."""
+    words = word_spans(text)
+    folded = [word for word, _, _ in words]
+    found: list[tuple[int, int]] = []
+    for group in alternatives:
+        for entry in group:
+            sequence = entry.split()
+            size = len(sequence)
+            found.extend((words[i][1], words[i + size - 1][2])
+                         for i in range(len(words) - size + 1)
+                         if folded[i:i + size] == sequence)
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
 
 
-def _matched(text: str, wanted: set[str]) -> tuple[str, ...]:
-    """The words of `text` the query matches, each once, as the text spells them ("traffic*"
-    finds "trafficking" and "traffickers"): what a view marks in the unit."""
-    return tuple(dict.fromkeys(w for w in re.findall(r"\w+", text) if fold(w) in wanted))
+def _matched(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """What the query matched in `text`, each once, as the text spells it ("traffic*" finds
+    "trafficking" and "traffickers"; "evidence-based" the phrase, hyphen and all): what a view
+    marks in the unit."""
+    return tuple(dict.fromkeys(text[start:end] for start, end in spans))
 
 
-def _snippet(text: str, wanted: set[str]) -> str:
-    """A window of words around the first match, each matching word marked."""
-    pieces = re.findall(r"\S+", text)
-    marked = [re.sub(r"\w+", lambda m: f"{MARK_START}{m.group(0)}{MARK_END}"
-                     if fold(m.group(0)) in wanted else m.group(0), piece) for piece in pieces]
-    first = next((i for i, piece in enumerate(marked) if MARK_START in piece), 0)
+def _snippet(text: str, spans: list[tuple[int, int]]) -> str:
+    """A window of words around the first match, each match marked (a phrase as one)."""
+    marked = text
+    for start, end in reversed(spans):
+        marked = marked[:start] + MARK_START + marked[start:end] + MARK_END + marked[end:]
+    pieces = re.findall(r"\S+", marked)
+    first = next((i for i, piece in enumerate(pieces) if MARK_START in piece), 0)
     start = max(0, first - SNIPPET_WORDS // 3)
     end = min(len(pieces), start + SNIPPET_WORDS)
-    return ("…" if start else "") + " ".join(marked[start:end]) + (
+    while end < len(pieces) and "".join(pieces[start:end]).count(MARK_START) > "".join(
+            pieces[start:end]).count(MARK_END):
+        end += 1  # a phrase is not cut in half
+    return ("…" if start else "") + " ".join(pieces[start:end]) + (
         "…" if end < len(pieces) else "")

@@ -12,7 +12,7 @@ import re
 
 from desktop.core.citations import INSERTED, describe
 from desktop.core.ingest.sources import spec_of
-from desktop.core.model import Unit
+from desktop.core.model import Instrument, Unit
 
 
 def short_name(instrument_id: str) -> str:
@@ -20,6 +20,15 @@ def short_name(instrument_id: str) -> str:
     an imported instrument is named by its id."""
     spec = spec_of(instrument_id)
     return spec.short_name if spec and spec.short_name else instrument_id
+
+
+def instrument_label(instrument: Instrument) -> str:
+    """The instrument as a narrow header names it: its short name with the year it was
+    adopted ("UNGASS 2016", "PoA 2009"); a resolution number alone ("74/178") is enough."""
+    name = short_name(instrument.id)
+    if "/" in name or not instrument.adopted:
+        return name
+    return f"{name} {instrument.adopted[:4]}"
 
 
 def short_path(unit: Unit) -> str:

@@ -57,7 +57,7 @@ class AnnotationMarks(QObject):
                       tints[a.colour])
             for a in annotations)
         pane.view.set_note_marks(
-            NoteMark(a.anchor.unit, a.id, note_mark_colour(a.colour), self._note_html(a))
+            NoteMark(a.anchor.unit, a.id, note_mark_colour(a.colour, palette), self._note_html(a))
             for a in annotations if a.note.strip())
 
     def _note_html(self, annotation: Annotation) -> str:

@@ -46,7 +46,8 @@ def resolve_unit(corpus: Corpus, typed: str) -> tuple[str | None, str]:
     return None, resolution.message or f"no unit {typed!r} in the corpus"
 
 
-def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir: Path) -> int:
+def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir: Path,
+            lang: str | None = None) -> int:
     try:
         width, height = parse_size(size)
     except ValueError as error:
@@ -84,11 +85,22 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
             print(f"concordia: {message}", file=sys.stderr)
             if screenshot is not None:
                 return 2  # a screenshot of the wrong place is worse than none
+    settings = WindowSettings(open_settings(data_dir))
+    # The language before any widget is made (menus are built in it), the theme with it.
+    from desktop.ui import i18n
+    from desktop.ui.palettes import apply_theme
+    from desktop.ui.preferences import Preferences
+
+    preferences = Preferences(settings)
+    if lang and i18n.wanted(lang, "") != lang.split("_")[0].lower():
+        print(f"concordia: no {lang!r} translation; the languages are "
+              f"{', '.join(i18n.available())}", file=sys.stderr)
+    i18n.install(app, i18n.wanted(lang, preferences.language()))
+    apply_theme(preferences.theme())
     translate = QCoreApplication.translate
     wording = Wording(repaired=translate("DocumentPane", "Repaired in this edition"),
                       slip=translate("DocumentPane", "Kept as printed"),
                       notes=translate("DocumentPane", "Notes"))
-    settings = WindowSettings(open_settings(data_dir))
     # The notes are opened when first read (after the first paint), against the same corpus.
     hub = AnnotationHub(NotesService(store_path(data_dir), corpus, busy_timeout=WINDOW_BUSY_S))
     app.aboutToQuit.connect(hub.service.close)
@@ -103,6 +115,9 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
     if target:
         window.open_unit(target)
     window.show()
+    from desktop.ui.first_run import offer_first_run
+
+    offer_first_run(window, target, screenshot is not None)  # the first start: a page beside
     if screenshot is not None:
         return _screenshot(app, window, screenshot)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it saves its layout, then goes

@@ -16,12 +16,12 @@ def offer_crash_report(parent: QWidget | None, data_dir: Path) -> QMessageBox | 
     report = crashlog.pending_report(data_dir)
     if report is None:
         return None
-    tr = QCoreApplication.translate
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("CrashOffer", "Concordia"))
-    box.setText(tr("CrashOffer", "Concordia closed unexpectedly last time."))
-    box.setInformativeText(tr(
+    box.setWindowTitle(QCoreApplication.translate("CrashOffer", "Concordia"))
+    box.setText(QCoreApplication.translate("CrashOffer",
+                                           "Concordia closed unexpectedly last time."))
+    box.setInformativeText(QCoreApplication.translate(
         "CrashOffer", "Your notes are safe: each one was saved when you made it. A report of "
         "what went wrong (no text of your notes) is in {path}. Show details to read or copy "
         "it.").format(path=crashlog.log_path(data_dir)))

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from desktop.core.correspondence import INDIRECT, LINKED, Correspondence
 from desktop.core.model import Unit
+from desktop.core.render.heads import running_heads
 from desktop.core.render.html import RenderStyle
+from desktop.core.render.lead_in import lead_in
 from desktop.core.render.outline import OPERATIVE_GROUP, PREAMBLE_GROUP, OutlineNode
 from desktop.ui.document_source import DocumentSource
 from desktop.ui.document_view import DocumentView, TargetMark
@@ -43,6 +45,7 @@ from desktop.ui.theme import (
 )
 
 COPY_WITH_CITATION_KEY = "Ctrl+Shift+C"  # the window's Edit menu has the action
+LEAD_IN_SHARE = 0.6  # of the pane's height the lead-in and the unit's first lines may take
 
 
 class DocumentPane(QFrame):
@@ -113,6 +116,7 @@ class DocumentPane(QFrame):
         if instrument_id != self._instrument:
             self._instrument = instrument_id
             self.header.set_instrument(instrument_id)
+            self.view.setAccessibleName(self.tr("Text of %s") % self.title())
             self._forget_following()
             self._loaded = None
             self._pending_top, self._pending_current = top, current
@@ -132,11 +136,20 @@ class DocumentPane(QFrame):
         self._loaded = None
         self._load()
 
-    def show_unit(self, unit_id: str, mark: bool = True) -> bool:
-        """Bring a unit to the top of the pane (switching instrument if needed), marked current."""
+    def show_unit(self, unit_id: str, mark: bool = True, lead_in: bool = False) -> bool:
+        """Bring a unit to the top of the pane (switching instrument if needed), marked current.
+        With `lead_in`, the headings and chapeau just above it come to the top instead, as
+        far as they leave the unit's first lines in view (Go to, a jump)."""
         unit = self._source.unit(unit_id)
         if unit is None:
             return False
+        if lead_in:
+            top = self._context(unit_id, unit.instrument) or unit_id
+            if top != unit_id:
+                shown = self.show_unit(top, mark=False)
+                if mark and shown:
+                    self._mark_current(unit_id)
+                return shown
         if unit.instrument != self._instrument:
             return self.set_instrument(unit.instrument, top=unit_id,
                                        current=unit_id if mark else None)
@@ -151,6 +164,12 @@ class DocumentPane(QFrame):
             self.view.set_current(unit_id)
         self._update_location(self.view.top_unit() or unit_id)
         return True
+
+    def _mark_current(self, unit_id: str) -> None:
+        if self._loaded is None:
+            self._pending_current = unit_id
+        else:
+            self.view.set_current(unit_id)
 
     def step_to(self, unit_id: str) -> bool:
         """Make a unit of this instrument current, scrolling only as far as needed to see it
@@ -293,14 +312,16 @@ class DocumentPane(QFrame):
         node = self._source.outline_node(unit_id) if unit_id else None
         trail = [*node.ancestors(), node] if node else []
         chapters = [n for n in trail if n.unit is None or n.kind == "heading"]
-        self.header.set_location(" › ".join(self._name(n) for n in chapters))
+        # The whole trail as printed, and shorter forms by chapter numbers and short titles.
+        forms = running_heads(chapters, self._name)
+        self.header.set_location(forms[0] if forms else "", forms[1:])
 
     def _name(self, node: OutlineNode) -> str:
         if node.kind == PREAMBLE_GROUP:
             return self.tr("Preamble")
         if node.kind == OPERATIVE_GROUP:
             return self.tr("Operative part")
-        return f"{node.label} {node.title}".strip()
+        return node.title
 
     # -- synchronisation -------------------------------------------------------------------
 
@@ -391,14 +412,21 @@ class DocumentPane(QFrame):
         self.view.set_targets(marks, self._active if marks else -1)
         if marks and move:
             unit = marks[self._active].first
-            self.view.bring_into_view(unit, self._context(unit))
+            if not self.view.is_unit_visible(unit):  # a pane where it is in view stays
+                self.view.scroll_to_unit(self._context(unit) or unit)
         self.sync_bar.show_following(result, self._active)
 
-    def _context(self, unit_id: str) -> str | None:
-        """The paragraph that introduces a subparagraph (its chapeau), shown with it."""
-        unit = self._source.unit(unit_id)
-        parent = self._source.unit(unit.parent) if unit and unit.parent else None
-        return parent.id if parent is not None and parent.kind != "heading" else None
+    def _context(self, unit_id: str, instrument: str | None = None) -> str | None:
+        """The headings and chapeau just above a unit, shown with it (as many as leave its
+        first lines in the upper part of the pane): desktop.core.render.lead_in."""
+        font = reading_font(self._zoom)
+        metrics = QFontMetrics(font)
+        size = self.view.viewport().size()
+        indent = render_style(self.palette(), font).indent_px
+        column = min(size.width(), reading_column(font, indent)) - 2 * indent
+        return lead_in(self._source.units(instrument or self._instrument), unit_id,
+                       LEAD_IN_SHARE * size.height() / max(1, metrics.lineSpacing()),
+                       column // max(1, metrics.averageCharWidth()))
 
     def _forget_following(self) -> None:
         self._following, self._active, self._follow_pending = None, 0, False
@@ -485,7 +513,8 @@ class DocumentPane(QFrame):
         items = "".join(
             f"<p><b>[{numbered[a]}]</b> {html.escape(self._note_place(a))}</p>{notes[a].html}"
             for a in sorted(numbered, key=numbered.__getitem__))
-        cursor.insertHtml(f"<hr/><h3>{html.escape(self.tr('Annotations'))}</h3>{items}")
+        heading = html.escape(self.tr("Annotations"))
+        cursor.insertHtml(f"<hr/><h3>{heading}</h3>{items}")
 
     def _note_place(self, annotation: int) -> str:
         found = next((h for h in self.view.highlights() if h.annotation == annotation), None)

@@ -105,6 +105,10 @@ class DocumentView(QTextBrowser):
         self._note_marks: list[NoteMark] = []
         self._mark_tops: dict[str, float] = {}  # unit -> its mark's top in the document
         self.setOpenLinks(False)
+        # A word too long for a narrow column runs into the margin rather than being broken
+        # in two ("comprehensiv" / "e"): the exact words are the point.
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUndoRedoEnabled(False)
         self.document().setUndoRedoEnabled(False)
         self.anchorClicked.connect(self._anchor_clicked)
@@ -423,7 +427,8 @@ class DocumentView(QTextBrowser):
             options = (QRegularExpression.PatternOption.CaseInsensitiveOption
                        | QRegularExpression.PatternOption.UseUnicodePropertiesOption)
             pattern = QRegularExpression(
-                r"\b(?:" + "|".join(QRegularExpression.escape(w) for w in words) + r")\b",
+                r"\b(?:" + "|".join(QRegularExpression.escape(w) for w in sorted(
+                    words, key=len, reverse=True)) + r")\b",  # a phrase before its words
                 options)
             mark = QTextCharFormat()
             mark.setBackground(self._found_colour)

@@ -101,8 +101,10 @@ class LinksModel(RowsModel):
         if target.indirect:
             through = ", ".join(self._source.short_citation(u) for u in target.via)
             table = all(reference.kind != RESTATES for reference in target.references)
-            note = f"{kinds} · {tr('through %s') % through} · " + (
-                f"{tr('table:')} {printed}" if table else printed)
+            # tr() outside the f-strings: pyside6-lupdate reads no call inside one.
+            through_text, table_text = tr("through %s") % through, tr("table:")
+            note = f"{kinds} · {through_text} · " + (
+                f"{table_text} {printed}" if table else printed)
         return Row(title=self._source.citation(target.unit), lines=(words,), note=note,
                    unit=target.unit, kind=self._kinds_of(target)[0])
 

@@ -17,14 +17,17 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
+from desktop.ui.accessibility import name_controls
 from desktop.ui.annotate_commands import AnnotateCommands
 from desktop.ui.annotation_marks import AnnotationMarks
 from desktop.ui.annotations_view import REVIEW, AnnotationsDock
 from desktop.ui.dialogs.draft_actions import install_drafts
 from desktop.ui.dialogs.exchange_actions import ExchangeActions
+from desktop.ui.dialogs.preferences_dialog import install_preferences
 from desktop.ui.docks.agreed_view import install_agreed
 from desktop.ui.document_pane import COPY_WITH_CITATION_KEY, DocumentPane
 from desktop.ui.document_source import DEFAULT_PANES, MAIN_INSTRUMENTS, DocumentSource
+from desktop.ui.help_menu import install_help
 from desktop.ui.hub import AnnotationHub
 from desktop.ui.links_view import LinksDock
 from desktop.ui.meeting_field import MeetingField
@@ -33,11 +36,13 @@ from desktop.ui.operations import AnnotationOperations, Span
 from desktop.ui.outline_model import OutlineModel
 from desktop.ui.outline_view import OutlineDock
 from desktop.ui.pane_area import MAX_PANES, MIN_PANES, PaneArea
+from desktop.ui.preferences import START_DEFAULT, Preferences
 from desktop.ui.search_view import SearchDock
 from desktop.ui.store_bar import ReviewBar, StoreBar
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.theme import DEFAULT_ZOOM, clamp_zoom, next_zoom
 from desktop.ui.window_settings import PaneState, WindowSettings
+from desktop.ui.zoom_indicator import ZoomIndicator
 
 if TYPE_CHECKING:
     from desktop.ui.go_to_panel import GoToPanel
@@ -121,6 +126,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.meeting = MeetingField(hub, self.operations, self)
         self.statusBar().addPermanentWidget(self.meeting)
+        self.zoom_indicator = ZoomIndicator(self)
+        self.zoom_indicator.reset_requested.connect(lambda: self.zoom(0))
+        self.statusBar().addPermanentWidget(self.zoom_indicator)
         self._go_to: GoToPanel | None = None  # made on first use (not at start-up)
         self._build_actions()
         self.annotate = AnnotateCommands(self.operations, hub, self.pane_area,
@@ -131,6 +139,9 @@ class MainWindow(QMainWindow):
         hub.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.agreed = install_agreed(self, source, self._menus["edit"])
         self.drafts = install_drafts(self, source, self._menus["file"])
+        self.first_run = install_help(self, self._menus["help"])
+        self.preferences = Preferences(settings)
+        install_preferences(self, self._menus["edit"], self.preferences)
         self._restore()
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -150,6 +161,7 @@ class MainWindow(QMainWindow):
         for view in (self.chapters.tree, self.search.results, self.links.list,
                      self.annotations.list):
             view.viewport().installEventFilter(self)
+        name_controls(self)
 
     def _new_pane(self, parent: QWidget) -> DocumentPane:
         pane = DocumentPane(self._source, parent)
@@ -243,8 +255,14 @@ class MainWindow(QMainWindow):
         self._action("view", self.tr("Zoom &out"), lambda: self.zoom(-1), Key.ZoomOut)
         self._action("view", self.tr("&Actual size"), lambda: self.zoom(0), "Ctrl+0")
         self._menus["view"].addSeparator()
-        for dock, text, key in ((self.chapters, self.tr("&Chapters"), "F9"),
-                                (self.links, self.tr("&Links"), "Ctrl+Shift+K"),
+        # F9 brings the chapters to the top when another tab (Search, Annotations) hides
+        # them; the dock's own toggle would close them instead.
+        self.chapters_action = self._action("view", self.tr("&Chapters"),
+                                            self.toggle_chapters, "F9")
+        self.chapters_action.setCheckable(True)
+        self.chapters_action.setChecked(True)
+        self.chapters.visibilityChanged.connect(self.chapters_action.setChecked)
+        for dock, text, key in ((self.links, self.tr("&Links"), "Ctrl+Shift+K"),
                                 (self.search, self.tr("&Search results"), ""),
                                 (self.annotations, self.tr("A&nnotations"), "Ctrl+Shift+N")):
             toggle = dock.toggleViewAction()
@@ -269,7 +287,8 @@ class MainWindow(QMainWindow):
         self._action(go, self.tr("Previous h&eading"), lambda: self.step_unit(-1, headings=True),
                      "Ctrl+Shift+Up")
         self._menus[go].addSeparator()
-        self._action(go, self.tr("Next &corresponding unit"), lambda: self.step_target(1), "F8")
+        self.next_target_action = self._action(go, self.tr("Next &corresponding unit"),
+                                               lambda: self.step_target(1), "F8")
         self._action(go, self.tr("Previous c&orresponding unit"), lambda: self.step_target(-1),
                      "Shift+F8")
 
@@ -307,13 +326,18 @@ class MainWindow(QMainWindow):
         show_about(self, __version__, self._source.instruments())
 
     def _update_actions(self) -> None:
-        self.add_action.setEnabled(self.pane_area.can_add())
+        # Ctrl+T stays enabled at four panes, so the key says why no fifth opens.
         self.close_action.setEnabled(self.pane_area.can_close())
         self.back_action.setEnabled(self.navigator.history.can_go_back())
         self.forward_action.setEnabled(self.navigator.history.can_go_forward())
 
     def add_pane(self) -> DocumentPane | None:
         """A new pane beside the focused one, on an instrument not yet open (if any)."""
+        if not self.pane_area.can_add():
+            self.statusBar().showMessage(
+                self.tr("Four panes are open, the most the window shows: close one "
+                        "(Ctrl+W) to open another."), 6000)
+            return None
         shown = {pane.instrument_id() for pane in self.pane_area.panes()}
         choices = [i for i in MAIN_INSTRUMENTS if i not in shown] or list(MAIN_INSTRUMENTS)
         position = self.pane_area.panes().index(self.pane_area.focused_pane()) + 1
@@ -334,6 +358,7 @@ class MainWindow(QMainWindow):
             from desktop.ui.go_to_panel import GoToPanel
 
             self._go_to = GoToPanel(self._source, self)
+            name_controls(self._go_to)
             self._go_to.unit_chosen.connect(self.open_unit)
             self._go_to.cancelled.connect(lambda: self.pane_area.set_focused(
                 self.pane_area.focused_pane()))
@@ -374,20 +399,42 @@ class MainWindow(QMainWindow):
             return True
         return self.open_unit(unit_id, give_focus=False)
 
+    def toggle_chapters(self) -> None:
+        """F9: hide the chapter tree if it is in view, else bring it back on top of its tabs."""
+        # A dock behind another tab is "visible" to Qt but has nothing on screen.
+        if self.chapters.isVisible() and not self.chapters.visibleRegion().isEmpty():
+            self.chapters.close()
+        else:
+            self.chapters.show()
+            self.chapters.raise_()
+
     def focus_chapter_filter(self) -> None:
         self.chapters.show()
+        self.chapters.raise_()  # on top of the Search and Annotations tabs
         self.chapters.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.chapters.filter.selectAll()
 
     def zoom(self, direction: int) -> None:
         """Zoom every pane one step in (+1) or out (-1), or back to 100 % (0)."""
         self._zoom = DEFAULT_ZOOM if direction == 0 else next_zoom(self._zoom, direction)
+        # The unit the reader is at stays in view as the text grows or shrinks.
+        keep = [(pane, unit) for pane in self.pane_area.panes()
+                if (unit := pane.current_unit()) and pane.is_complete()
+                and pane.view.is_unit_visible(unit)]
         for pane in self.pane_area.panes():
             pane.set_zoom(self._zoom)
+        for pane, unit in keep:
+            pane.view.bring_into_view(unit)
+        self.zoom_indicator.show_zoom(self._zoom)
         self._layout_changed()
 
     def zoom_level(self) -> int:
         return self._zoom
+
+    def zoom_to(self, percent: int) -> None:
+        """Preferences ▸ Text size: a zoom step, as Ctrl++ and Ctrl+- reach them."""
+        while clamp_zoom(percent) != self._zoom:
+            self.zoom(1 if clamp_zoom(percent) > self._zoom else -1)
 
     def print_focused_pane(self) -> bool:
         from desktop.ui.printing import print_pane  # QtPrintSupport loads only when needed
@@ -397,9 +444,10 @@ class MainWindow(QMainWindow):
     # -- showing units ---------------------------------------------------------------------
 
     def show_in_focused_pane(self, unit_id: str) -> bool:
-        """A row of the chapter tree: the focused pane goes there (switching instrument if
-        the row is another's), and the other panes follow."""
-        return self.navigator.go(self.pane_area.focused_pane(), unit_id)
+        """A row of the chapter tree opens where every unit opens (`Navigator.pane_for`):
+        the focused pane if it shows the row's instrument, else a pane that does, else the
+        focused pane switches; the keyboard stays in the tree."""
+        return self.navigator.open(unit_id, give_focus=False)
 
     def open_unit(self, unit_id: str, give_focus: bool = True) -> bool:
         """Show a unit (Go to, a search result, --open): in a pane already on its instrument
@@ -467,8 +515,11 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         settings = self._settings
         self._zoom = clamp_zoom(settings.zoom(DEFAULT_ZOOM))
+        self.zoom_indicator.show_zoom(self._zoom)
+        starting = Preferences(settings).start()  # Preferences ▸ At start, open
         states = [state for state in settings.panes()
-                  if self._source.instrument(state.instrument) is not None][:MAX_PANES]
+                  if self._source.instrument(state.instrument) is not None
+                  and starting != START_DEFAULT][:MAX_PANES]
         if len(states) < MIN_PANES:
             states = [PaneState(instrument) for instrument in DEFAULT_PANES]
         for state in states:
@@ -483,7 +534,8 @@ class MainWindow(QMainWindow):
         geometry = settings.geometry()
         self.restored_geometry = geometry is not None and self.restoreGeometry(geometry)
         state = settings.window_state()
-        if state is None or not self.restoreState(state):
+        self.first_start = state is None or not self.restoreState(state)
+        if self.first_start:
             # First run: room for the chapter titles (UNGASS 2016's all open alike:
             # "Operational recommendations on …"), the rest for the text; the links below.
             self.resizeDocks([self.chapters, self.links], [FIRST_RUN_TREE_WIDTH] * 2,

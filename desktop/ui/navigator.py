@@ -34,7 +34,8 @@ class Navigator(QObject):
     def go(self, pane: DocumentPane, unit_id: str, step: bool = False,
            record: bool = True) -> bool:
         """Show a unit in this pane (switching its instrument if needed), then arrive."""
-        shown = pane.step_to(unit_id) if step else pane.show_unit(unit_id)
+        # A jump shows the unit under its headings and chapeau; a step scrolls only as needed.
+        shown = pane.step_to(unit_id) if step else pane.show_unit(unit_id, lead_in=True)
         if shown:
             self.arrive(pane, unit_id, step, record)
         return shown

@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from desktop.core.notes.errors import NotesError, StoreLocked, StoreUnavailable, StoreWriteFailed
 from desktop.core.notes.model import Anchor, Annotation, Category, Change
 from desktop.core.notes.service import MEETING
+from desktop.core.notes.store import AUTHOR
 from desktop.ui.hub import AnnotationHub
 
 # Failures of the store itself (the bar says so); any other NotesError is a refusal of one
@@ -358,3 +359,9 @@ class AnnotationOperations(QObject):
     def set_meeting(self, meeting: str) -> bool:
         cleaned = " ".join(meeting.split())
         return self._write(lambda: self._store().set_setting(MEETING, cleaned)) is not None
+
+    def set_author(self, author: str) -> bool:
+        """The name written into new annotations: the store's own setting, the one
+        `concordia notes config --author` sets."""
+        cleaned = " ".join(author.split())
+        return self._write(lambda: self._store().set_setting(AUTHOR, cleaned)) is not None

@@ -21,12 +21,12 @@ from PySide6.QtGui import QFont
 
 from desktop import paths
 from desktop.core.corpus import CorpusError, damaged
+from desktop.core.render.heads import tree_title
 from desktop.core.render.outline import (
     INSTRUMENT,
     OPERATIVE_GROUP,
     PREAMBLE_GROUP,
     OutlineNode,
-    tree_titles,
 )
 from desktop.ui.document_source import DocumentSource
 
@@ -53,7 +53,7 @@ class OutlineModel(QAbstractItemModel):
         self._italic.setItalic(True)
         self._bold = QFont()
         self._bold.setBold(True)
-        self._tree_titles: dict[int, dict[int, str]] = {}  # id(parent node) -> row -> text
+        self._tree_titles: dict[int, str | None] = {}  # id(node) -> what the tree shows
 
     def reload(self) -> None:
         """The instruments changed (a draft imported or removed): rows built anew."""
@@ -206,20 +206,18 @@ class OutlineModel(QAbstractItemModel):
 
     def display_text(self, node: OutlineNode) -> str:
         if node.kind == PREAMBLE_GROUP:
-            return f"{self.tr('Preamble')} ({len(node.children)})"
+            return self.tr("Preamble (%d)") % len(node.children)
         if node.kind == OPERATIVE_GROUP:
-            return f"{self.tr('Operative part')} ({len(node.children)})"
+            return self.tr("Operative part (%d)") % len(node.children)
         return f"{node.label} {node.title}".strip()
 
     def _tree_title(self, node: OutlineNode) -> str | None:
         """The shorter title the tree shows for a chapter whose siblings open alike (the
         display text, which the filter reads, stays whole)."""
-        if node.kind != "heading" or node.parent is None:
-            return None
-        key = id(node.parent)
+        key = id(node)
         if key not in self._tree_titles:
-            self._tree_titles[key] = tree_titles(node.parent.children)
-        return self._tree_titles[key].get(node.row)
+            self._tree_titles[key] = tree_title(node)
+        return self._tree_titles[key]
 
     def _tooltip(self, node: OutlineNode) -> str:
         if node.unit is None:

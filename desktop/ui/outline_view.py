@@ -5,14 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
     QWidget,
 )
 
+from desktop.core.render.heads import fit
 from desktop.ui.dock_body import set_dock_body
 from desktop.ui.outline_model import (
     INSTRUMENT_ROLE,
@@ -24,14 +27,23 @@ from desktop.ui.outline_model import (
 
 
 class _OutlineDelegate(QStyledItemDelegate):
-    """Shows a chapter whose siblings open alike by what sets it apart (the model's
-    TREE_TEXT_ROLE): UNGASS 2016's chapters all open "Operational recommendations on …"."""
+    """Shows a chapter by its number and, where its siblings open alike, by what sets it
+    apart (the model's TREE_TEXT_ROLE): UNGASS 2016's chapters all open "Operational
+    recommendations on …". A row too long for the tree loses whole words, never half of one."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
         shorter = index.data(TREE_TEXT_ROLE)
         if shorter:
             option.text = shorter
+        if option.rect.width() > 0:  # painting: shortened a whole word at a time
+            style = option.widget.style() if option.widget else QApplication.style()
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                       option.widget) + 1
+            room = option.rect.width() - 2 * margin
+            metrics = option.fontMetrics
+            option.text = fit([option.text], lambda text: metrics.horizontalAdvance(text)
+                              <= room) or option.text
 
 
 class OutlineDock(QDockWidget):

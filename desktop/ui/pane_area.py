@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from desktop.ui.document_pane import DocumentPane
 
 MIN_PANES = 2
 MAX_PANES = 4
+MIN_PANE_CHARACTERS = 30
 
 
 class PaneArea(QSplitter):
@@ -24,6 +26,7 @@ class PaneArea(QSplitter):
         self.setChildrenCollapsible(False)
         self._make_pane = make_pane
         self._focused: DocumentPane | None = None
+        self._widths_set = False  # by a restored layout, or by sharing out on first show
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
@@ -43,6 +46,8 @@ class PaneArea(QSplitter):
         if not self.can_add():
             return None
         pane = self._make_pane(self)
+        # A pane narrower than this reads a word or two a line: the splitter stops there.
+        pane.setMinimumWidth(MIN_PANE_CHARACTERS * pane.fontMetrics().averageCharWidth())
         pane.close_requested.connect(self.close_pane)
         pane.move_requested.connect(self.move_pane)
         pane.instrument_changed.connect(lambda _pane: self.panes_changed.emit())
@@ -86,6 +91,16 @@ class PaneArea(QSplitter):
         self.panes_changed.emit()
         return True
 
+    def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
+        self._widths_set = super().restoreState(state)
+        return self._widths_set
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._widths_set:  # the panes were added before the window had its width
+            self._widths_set = True
+            self._even_out()
+
     def _even_out(self) -> None:
         width = max(self.width(), 1)
         self.setSizes([width // max(self.count(), 1)] * self.count())
@@ -93,9 +108,10 @@ class PaneArea(QSplitter):
     def _update_buttons(self) -> None:
         panes = self.panes()
         for position, pane in enumerate(panes):
-            pane.header.left_button.setEnabled(position > 0)
-            pane.header.right_button.setEnabled(position < len(panes) - 1)
+            pane.header.left_action.setEnabled(position > 0)
+            pane.header.right_action.setEnabled(position < len(panes) - 1)
             pane.header.close_button.setEnabled(self.can_close())
+            pane.header.close_action.setEnabled(self.can_close())
 
     # -- focus -----------------------------------------------------------------------------
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
+    QMenu,
     QSizePolicy,
     QStyle,
     QStyleOptionComboBox,
@@ -17,26 +20,38 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.model import Instrument
+from desktop.core.render.heads import fit
+from desktop.core.short_citations import instrument_label
 
 
 class ElidedLabel(QWidget):
-    """One line of text that shrinks with an ellipsis instead of cutting off or widening."""
+    """One line of text that shortens instead of cutting off or widening: the first of its
+    forms that fits (a running head by chapter numbers and short titles, a sync bar's
+    parts), else the last one a word at a time — never a word cut in half."""
 
-    def __init__(self, parent: QWidget | None = None,
-                 mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
-        self._mode = mode
+        self._forms: list[str] = []
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
     def text(self) -> str:
         return self._text
 
-    def setText(self, text: str) -> None:
+    def setText(self, text: str, forms: Sequence[str] = ()) -> None:
+        """The whole text (the tooltip, and what screen readers read) and shorter forms of
+        it, longest first."""
         self._text = text
+        self._forms = [text, *forms] if text else []
         self.setToolTip(text)
+        self.setAccessibleName(text)
         self.update()
+
+    def shown_text(self) -> str:
+        """What fits in the label's width now."""
+        metrics, room = self.fontMetrics(), self.width()
+        return fit(self._forms, lambda form: metrics.horizontalAdvance(form) <= room)
 
     def sizeHint(self) -> QSize:
         return QSize(80, self.fontMetrics().height())
@@ -47,33 +62,59 @@ class ElidedLabel(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
-        shown = self.fontMetrics().elidedText(self._text, self._mode,
-                                              self.width())
-        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter), shown)
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter), self.shown_text())
+
+
+ABBREVIATION_ROLE = Qt.ItemDataRole.UserRole + 1  # "UNGASS 2016", "PoA 2009"
+MINIMUM_CHARACTERS = 5  # the chooser's least width, in wide letters
+RUNNING_HEAD_ROOM = 30  # characters the running head keeps before the title gives way
 
 
 class InstrumentChooser(QComboBox):
-    """A combo box that asks for room for its whole current title, but can shrink (eliding it)
-    when four panes share a small screen."""
+    """A combo box that asks for room for its whole current title, but can shrink when four
+    panes share a small screen: to the instrument's short name ("UNGASS 2016"), then a word
+    at a time."""
 
-    def sizeHint(self) -> QSize:
+    def _wanted(self, text: str) -> QSize:
         hint = super().sizeHint()
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
-        text = QSize(self.fontMetrics().horizontalAdvance(self.currentText()), hint.height())
-        wanted = self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, self)
-        return wanted.expandedTo(hint)
+        size = QSize(self.fontMetrics().horizontalAdvance(text), hint.height())
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, size, self)
+
+    def sizeHint(self) -> QSize:
+        # The same for every instrument, so panes ask for the same room and share the width
+        # evenly; the header lets it grow to the whole title when there is room.
+        return self.minimumSizeHint()
+
+    def whole_width(self) -> int:
+        return self._wanted(self.currentText()).expandedTo(super().minimumSizeHint()).width()
+
+    def minimumSizeHint(self) -> QSize:
+        # The same for every instrument (a few characters): every pane asks for the same
+        # minimum, so the splitter shares the width evenly whatever each pane shows, and a
+        # narrow pane is not held wider than the reader made it.
+        return self._wanted("M" * MINIMUM_CHARACTERS)
+
+    def short_name(self) -> str:
+        return str(self.currentData(ABBREVIATION_ROLE) or self.currentText())
+
+    def shown_text(self) -> str:
+        """The title as painted now: whole, or the short name, or that shortened by words."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        metrics = self.fontMetrics()
+        return fit([self.currentText(), self.short_name()],
+                   lambda text: metrics.horizontalAdvance(text) <= field.width())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        # Styles clip a title that does not fit; elide it instead, so no word is cut in half.
         painter = QStylePainter(self)
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                            QStyle.SubControl.SC_ComboBoxEditField, self)
-        option.currentText = self.fontMetrics().elidedText(
-            option.currentText, Qt.TextElideMode.ElideRight, field.width())
+        option.currentText = self.shown_text()
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
@@ -91,34 +132,68 @@ class PaneHeader(QFrame):
         self.chooser.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.setMinimumContentsLength(8)
-        self.chooser.currentIndexChanged.connect(self.chooser.updateGeometry)
         self.chooser.setToolTip(self.tr("The instrument in this pane (Ctrl+O)"))
+        self.chooser.setAccessibleName(self.tr("Instrument in this pane"))
         for instrument in instruments:
             self.chooser.addItem(instrument.short_title, instrument.id)
             self.chooser.setItemData(self.chooser.count() - 1, instrument.title,
                                      Qt.ItemDataRole.ToolTipRole)
+            self.chooser.setItemData(self.chooser.count() - 1, instrument_label(instrument),
+                                     ABBREVIATION_ROLE)
         self.chooser.activated.connect(
             lambda row: self.instrument_chosen.emit(self.chooser.itemData(row)))
         self.location = ElidedLabel(self)
         self.location.setObjectName("runningHead")
         style = self.style()
-        self.left_button = self._button(QStyle.StandardPixmap.SP_ArrowLeft,
-                                        self.tr("Move this pane left"))
-        self.right_button = self._button(QStyle.StandardPixmap.SP_ArrowRight,
-                                         self.tr("Move this pane right"))
+        # Moving a pane lives in the pane's menu, so nothing in the header looks like Back
+        # and Forward; closing keeps its own button.
+        self.menu_button = QToolButton(self)
+        self.menu_button.setObjectName("paneMenuButton")
+        self.menu_button.setText("\u22ee")  # ⋮
+        self.menu_button.setToolTip(self.tr("Pane menu: move this pane left or right, close it"))
+        self.menu_button.setAccessibleName(self.tr("Pane menu"))
+        self.menu_button.setAutoRaise(True)
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self.menu = QMenu(self.menu_button)
+        # The keys are shown after a tab (the window's own actions hold them): a second
+        # action on the same key would make it ambiguous.
+        native = QKeySequence.SequenceFormat.NativeText
+        self.left_action = self.menu.addAction(self.tr("Move pane &left") + "\t" + QKeySequence(
+            "Ctrl+Shift+PgUp").toString(native))
+        self.right_action = self.menu.addAction(self.tr("Move pane &right") + "\t" +
+                                                QKeySequence("Ctrl+Shift+PgDown").toString(native))
+        self.menu.addSeparator()
+        self.close_action = self.menu.addAction(self.tr("&Close pane") + "\t" + QKeySequence(
+            "Ctrl+W").toString(native))
+        self.menu_button.setMenu(self.menu)
         self.close_button = self._button(QStyle.StandardPixmap.SP_TitleBarCloseButton,
                                          self.tr("Close this pane"))
-        self.left_button.clicked.connect(lambda: self.move_requested.emit(-1))
-        self.right_button.clicked.connect(lambda: self.move_requested.emit(1))
+        # Acted on once the menu has closed, so the keyboard focus it gives back does not
+        # land after the pane has taken it.
+        self.left_action.triggered.connect(
+            lambda: QTimer.singleShot(0, lambda: self.move_requested.emit(-1)))
+        self.right_action.triggered.connect(
+            lambda: QTimer.singleShot(0, lambda: self.move_requested.emit(1)))
+        self.close_action.triggered.connect(
+            lambda: QTimer.singleShot(0, self.close_requested.emit))
         self.close_button.clicked.connect(self.close_requested)
-        layout = QHBoxLayout(self)
+        self._grid = QGridLayout(self)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing)
-        layout.setContentsMargins(margin, 2, 2, 4)
-        layout.setSpacing(max(4, margin))
-        layout.addWidget(self.chooser)
-        layout.addWidget(self.location, 1)
-        for button in (self.left_button, self.right_button, self.close_button):
-            layout.addWidget(button)
+        self._grid.setContentsMargins(margin, 2, 2, 4)
+        self._grid.setHorizontalSpacing(max(4, margin))
+        self._grid.setVerticalSpacing(0)
+        self._grid.addWidget(self.chooser, 0, 0)
+        self._grid.addWidget(self.location, 0, 1)
+        self._grid.addWidget(self.menu_button, 0, 2)
+        self._grid.addWidget(self.close_button, 0, 3)
+        # The chooser grows up to its whole title (its maximum width), the rest is the
+        # running head's.
+        self.chooser.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._grid.setColumnStretch(0, 100)  # filled first, up to its maximum width
+        self._grid.setColumnStretch(1, 1)
+        self._below = False  # whether the running head has a line of its own
+        self.chooser.currentIndexChanged.connect(self._share_width)
 
     def _button(self, icon: QStyle.StandardPixmap, tip: str) -> QToolButton:
         button = QToolButton(self)
@@ -127,6 +202,35 @@ class PaneHeader(QFrame):
         button.setAccessibleName(tip)
         button.setAutoRaise(True)
         return button
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """The chooser shows the whole title when that leaves the running head room for a
+        chapter and its short title; else the short name ("UNGASS 2016"). When even then
+        the running head would have too little room (four panes on a laptop), it takes a
+        line of its own under the chooser, so it still names the chapter."""
+        spacing = self._grid.horizontalSpacing()
+        room = self.width() - self.menu_button.sizeHint().width() \
+            - self.close_button.sizeHint().width() - 5 * spacing
+        head = RUNNING_HEAD_ROOM * self.fontMetrics().averageCharWidth()
+        whole = self.chooser.whole_width()
+        short = self.chooser._wanted(self.chooser.short_name()).width()
+        wanted = whole if room - whole >= head else short
+        self.chooser.setMaximumWidth(max(short, min(wanted, room)))  # no minimum forced
+        below = room - wanted < head
+        if below != self._below:
+            self._below = below
+            self._grid.removeWidget(self.location)
+            if below:
+                self._grid.addWidget(self.location, 1, 0, 1, 4)
+            else:
+                self._grid.addWidget(self.location, 0, 1)
+
+    def running_head_below(self) -> bool:
+        return self._below
 
     def instrument_id(self) -> str:
         return str(self.chooser.currentData())
@@ -139,8 +243,8 @@ class PaneHeader(QFrame):
     def title(self) -> str:
         return self.chooser.currentText()
 
-    def set_location(self, text: str) -> None:
-        self.location.setText(text)
+    def set_location(self, text: str, forms: Sequence[str] = ()) -> None:
+        self.location.setText(text, forms)
 
     def set_active(self, active: bool) -> None:
         self._active = active

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
@@ -26,7 +27,8 @@ def print_pane(pane: DocumentPane, parent: QWidget,
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(pane.title())
     dialog = (make_dialog or QPrintDialog)(printer, parent)
-    dialog.setWindowTitle(parent.tr("Print {title}").format(title=pane.title()))
+    dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Print {title}").format(
+        title=pane.title()))
     has_selection = bool(pane.view.selected_units())
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintSelection, has_selection)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
@@ -36,7 +38,7 @@ def print_pane(pane: DocumentPane, parent: QWidget,
         return False
     selection = printer.printRange() == QPrinter.PrintRange.Selection
     paint_pages(pane.print_document(selection_only=selection), printer, pane.title(),
-                pane.running_head, parent.tr("Page %1 of %2"))
+                pane.running_head, QCoreApplication.translate("MainWindow", "Page %1 of %2"))
     return True
 
 

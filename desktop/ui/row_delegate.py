@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.render.heads import fit
 from desktop.core.search import MARK_END, MARK_START
 
 LINES_ROLE = Qt.ItemDataRole.UserRole + 20  # list[str]: the lines under the title
@@ -97,7 +98,7 @@ class RowDelegate(QStyledItemDelegate):
               right: int, font: QFont, marked_font: QFont, colour: QColor,
               mark: QColor | None) -> None:
         """One line of pieces from `left`, marked ones bold on a tint; the last piece that
-        does not fit is elided."""
+        does not fit loses its last words."""
         x = left
         for text, marked in pieces:
             use = marked_font if marked else font
@@ -106,8 +107,9 @@ class RowDelegate(QStyledItemDelegate):
             if room <= metrics.horizontalAdvance("…"):
                 break
             shown = text
-            if metrics.horizontalAdvance(text) > room:
-                shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            if metrics.horizontalAdvance(text) > room:  # whole words, never half of one
+                shown = fit([text], lambda part, m=metrics, r=room: m.horizontalAdvance(part)
+                            <= r) or "…"
             width = metrics.horizontalAdvance(shown)
             area = QRect(x, top, width, metrics.lineSpacing())
             if marked and mark is not None:

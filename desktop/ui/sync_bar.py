@@ -8,6 +8,8 @@ previous / next buttons in a pane that shows corresponding units, or why it show
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -110,7 +112,7 @@ class SyncBar(QFrame):
         font = self.status.font()
         font.setBold(True)
         self.status.setFont(font)
-        self.detail = ElidedLabel(self, Qt.TextElideMode.ElideRight)  # the most telling first
+        self.detail = ElidedLabel(self)  # the most telling part first
         self.detail.setObjectName("syncDetail")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 0, 6, 0)
@@ -173,9 +175,10 @@ class SyncBar(QFrame):
     def is_leading(self) -> bool:
         return self._leading
 
-    def _say(self, status: str, detail: str, steps: int = 0, leading: bool = False) -> None:
+    def _say(self, status: str, detail: str, steps: int = 0, leading: bool = False,
+             shorter: Sequence[str] = ()) -> None:
         self.status.setText(status)
-        self.detail.setText(detail)
+        self.detail.setText(detail, shorter)
         for button in (self.previous_button, self.next_button):
             button.setVisible(steps > 0)
             button.setEnabled(steps > 1)
@@ -208,8 +211,11 @@ class SyncBar(QFrame):
                 parts.append(self.tr("table: %s") % printed)
             parts.extend(self.tr("agreed wording: %s") % relation_name(reference.relation)
                          for reference in target.references if reference.kind == RESTATES)
+            # Narrow, the bar drops the last parts whole ("PoA 4 (a) · for UNGASS 1 (a)").
             self._say(self.tr("%d of %d") % (active + 1, len(result.targets)),
-                      " · ".join(parts), steps=len(result.targets))
+                      " · ".join(parts), steps=len(result.targets),
+                      shorter=[" · ".join(parts[:count]) for count in range(len(parts) - 1, 0,
+                                                                             -1)])
         elif result.status == NO_COUNTERPART:
             printed = ", ".join(self.tr("“%s” (line %d)") % (reference.raw, reference.line)
                                 for reference in result.no_counterpart)

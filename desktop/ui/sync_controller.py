@@ -102,14 +102,19 @@ class SyncController(QObject):
 
     def link_changed(self, pane: SyncPane, linked: bool) -> None:
         """A pane was linked (it catches up with the leading pane) or unlinked (if it led,
-        no pane leads now; the others stay as they are)."""
+        no pane leads now: the others stay where they are, their marks go)."""
         if self._busy:
             return
         with self._guard():
             if not linked:
                 self._followed.pop(id(pane), None)
                 if pane is self._leader:
+                    # No pane leads now, so no pane keeps marks "for" its unit: they would
+                    # outlive the pane (closing it would leave them stale).
                     self._leader, self._unit = None, None
+                    self._followed.clear()
+                    for other in self._panes():
+                        other.clear_sync()
                 return
             if self._leader is not None and pane is not self._leader:
                 self._follow(pane)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette
 
+from desktop.core.contrast import GRAPHIC_AA, TEXT_AA, reaching
 from desktop.core.render.html import RenderStyle
 
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
@@ -43,12 +44,27 @@ def render_style(palette: QPalette, font: QFont) -> RenderStyle:
     )
 
 
+def _rgb(colour: QColor) -> tuple[int, int, int]:
+    return colour.red(), colour.green(), colour.blue()
+
+
+def readable(colour: QColor, palette: QPalette, wanted: float) -> QColor:
+    """`colour`, darkened on a light page or lightened on a dark one just enough to stand
+    `wanted`:1 against the page (WCAG AA: 4.5 for text, 3 for marks and bars)."""
+    moved = QColor(*reaching(_rgb(colour), _rgb(palette.color(QPalette.ColorRole.Base)),
+                             wanted))
+    moved.setAlpha(colour.alpha())
+    return moved
+
+
 def mark_colour(palette: QPalette) -> QColor:
     """The colour of repair and slip marks: the selection colour's complement, as light or dark
-    as the selection colour itself, so it stands out from links and reads on the same base."""
+    as the selection colour itself, so it stands out from links and reads on the same base
+    (as text: 4.5:1 at least)."""
     highlight = palette.color(QPalette.ColorRole.Highlight)
     hue, saturation, lightness, _alpha = highlight.getHslF()
-    return QColor.fromHslF((max(hue, 0.0) + 0.5) % 1.0, max(saturation, 0.5), lightness)
+    return readable(QColor.fromHslF((max(hue, 0.0) + 0.5) % 1.0, max(saturation, 0.5),
+                                    lightness), palette, TEXT_AA)
 
 
 def reading_column(font: QFont, indent: int) -> int:
@@ -70,8 +86,8 @@ def target_colour(palette: QPalette) -> QColor:
     colour, so all three tell apart on light and dark bases."""
     highlight = palette.color(QPalette.ColorRole.Highlight)
     hue, saturation, lightness, _alpha = highlight.getHslF()
-    return QColor.fromHslF((max(hue, 0.0) + 0.75) % 1.0, max(saturation, 0.5),
-                           min(max(lightness, 0.35), 0.65))
+    return readable(QColor.fromHslF((max(hue, 0.0) + 0.75) % 1.0, max(saturation, 0.5),
+                                    min(max(lightness, 0.35), 0.65)), palette, GRAPHIC_AA)
 
 
 def found_colour(palette: QPalette) -> QColor:
@@ -93,6 +109,8 @@ def highlight_colour(colour: str | None, palette: QPalette) -> QColor:
     return tint
 
 
-def note_mark_colour(colour: str | None) -> QColor:
-    """A note's mark in the margin: the category's own colour, opaque."""
-    return QColor(colour or UNCATEGORISED_COLOUR)
+def note_mark_colour(colour: str | None, palette: QPalette | None = None) -> QColor:
+    """A note's mark in the margin: the category's own colour, opaque; on a page (`palette`)
+    made to stand 3:1 against it, as a mark must."""
+    mark = QColor(colour or UNCATEGORISED_COLOUR)
+    return readable(mark, palette, GRAPHIC_AA) if palette is not None else mark

@@ -84,6 +84,12 @@ class WindowSettings:
         """A remembered choice in a panel ("search/instrument", "links/kind"); "" if none."""
         return str(self._settings.value(key, "", type=str))
 
+    def set_choice(self, key: str, value: str) -> bool:
+        """Remember a choice at once (Preferences); False when the file cannot be written."""
+        self._settings.setValue(key, value)
+        self._settings.sync()
+        return self._settings.status() == QSettings.Status.NoError
+
     def save(self, *, geometry: QByteArray, window_state: QByteArray, splitter: QByteArray,
              panes: list[PaneState], focused: int, zoom: int,
              choices: dict[str, str] | None = None,

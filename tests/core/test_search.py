@@ -65,3 +65,20 @@ def test_a_hit_names_the_words_it_matched_as_the_unit_spells_them(corpus: Corpus
     assert hits["poa2009/24(a)"].words == ("trafficking", "traffickers")
     naloxone = corpus.search("Naloxone")
     assert {hit.words for hit in naloxone} == {("naloxone",)}
+
+
+def test_a_phrase_is_marked_as_the_phrase_not_its_words(corpus: Corpus) -> None:
+    """Guards phrase search (issue 18): "evidence-based" marks the phrase where it stands,
+    never "evidence" alone — the round-table paragraph opens "Scientific evidence should …"
+    and has the phrase further on, beyond where a snippet of the first "evidence" would end."""
+    hits = {hit.unit: hit for hit in corpus.search('"evidence-based"', limit=100)}
+    round_table = hits["report2009/rt1.1"]
+    assert round_table.words == ("evidence-based",)
+    assert round_table.snippet == (
+        f"…and information necessary to formulate {MARK_START}evidence-based{MARK_END} drug "
+        "control policies and responses.")
+    assert all(hit.words == ("evidence-based",) for hit in hits.values())
+    spaced = corpus.search('"opioid receptor antagonists" naloxone')
+    assert {hit.words for hit in spaced} == {("opioid receptor antagonists", "naloxone")}
+    assert all(f"{MARK_START}opioid receptor antagonists{MARK_END}" in hit.snippet
+               for hit in spaced)

@@ -14,7 +14,7 @@ from reading_helpers import row_rect_center, units_in_viewport, visible_rows, wa
 from desktop.core.corpus import Corpus
 from desktop.ui.document_pane import DocumentPane
 from desktop.ui.main_window import MainWindow
-from desktop.ui.outline_model import KIND_ROLE
+from desktop.ui.outline_model import KIND_ROLE, TREE_TEXT_ROLE
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -50,9 +50,9 @@ def test_first_run_shows_ungass_left_and_the_plan_of_action_right(open_window: O
 
 
 def test_the_tree_tells_the_ungass_chapters_apart_at_laptop_width(open_window: Opener) -> None:
-    """Guards reading the tree at 1366 px: every UNGASS chapter row, as painted (elided to the
-    tree's width), differs from the others; the full title stays in the tooltip and in what
-    the filter searches."""
+    """Guards reading the tree at 1366 px: every UNGASS chapter row, as painted, has its
+    number and differs from the others, shortened by whole words only (never "…mea…"); the
+    full title stays in the tooltip and in what the filter searches."""
     window = open_window()
     tree = window.chapters.tree
     model = tree.model()
@@ -61,20 +61,26 @@ def test_the_tree_tells_the_ungass_chapters_apart_at_laptop_width(open_window: O
     painted = []
     for row in range(model.rowCount(ungass)):
         index = model.index(row, 0, ungass)
-        if index.data(KIND_ROLE) != "heading":
+        if index.data(KIND_ROLE) != "heading" or row == 0:
             continue
         option = QStyleOptionViewItem()
         option.initFrom(tree)
         option.rect = tree.visualRect(index)
-        option.textElideMode = tree.textElideMode()  # as the view sets it before painting
-        delegate.initStyleOption(option, index)
-        room = option.rect.width() - tree.indentation()
-        painted.append(option.fontMetrics.elidedText(option.text, option.textElideMode, room))
+        delegate.initStyleOption(option, index)  # as the delegate does before painting
+        assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width()
+        painted.append(option.text)
         assert str(index.data()).startswith("Operational recommendations on ")
         assert index.data() in index.data(Qt.ItemDataRole.ToolTipRole)
+        whole = str(index.data(TREE_TEXT_ROLE))
+        shown = option.text.removesuffix("…")
+        assert whole.startswith(shown) and (shown == whole or whole[len(shown)] in " ,;:"), (
+            option.text, whole)
     assert len(painted) == 7 and len(set(painted)) == 7, painted
-    assert painted[3].startswith("…on cross-cutting issues: drugs")
-    assert painted[4].startswith("…on cross-cutting issues in")
+    assert [text.split(" ", 1)[0] for text in painted] == ["1.", "2.", "3.", "4.", "5.", "6.",
+                                                           "7."]
+    assert painted[0].startswith("1. Demand reduction and related measures")
+    assert painted[3].startswith("4. Cross-cutting issues: drugs")
+    assert painted[4].startswith("5. Cross-cutting issues in")
 
 
 def test_viewport_helper_agrees_with_the_panes_own_index(open_window: Opener) -> None:
@@ -156,7 +162,8 @@ def test_enter_in_the_filter_opens_the_first_match(open_window: Opener, qtbot: Q
     assert QApplication.focusWidget() is window.chapters.filter
     qtbot.keyClicks(window.chapters.filter, "Extradition")
     qtbot.keyClick(window.chapters.filter, Qt.Key.Key_Return)
-    assert units_in_viewport(right.view)[0] == "poa2009/h:III.F.1"
+    # Under its section's heading: "F. Judicial cooperation", then "1. Extradition".
+    assert units_in_viewport(right.view)[:2] == ["poa2009/h:III.F", "poa2009/h:III.F.1"]
     assert right.view.current_unit() == "poa2009/h:III.F.1"
     assert left.title() == "UNGASS 2016 outcome document"
 

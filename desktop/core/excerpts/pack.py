@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 from desktop.core.correspondence import INDIRECT, LINKED, Correspondences
 from desktop.core.model import Instrument, Unit
+from desktop.core.names import unknown_category, unknown_instrument
 from desktop.core.notes.errors import BadInput
 from desktop.core.notes.model import OK, REVIEW, Annotation
 from desktop.core.notes.render import render_markdown
@@ -250,12 +251,10 @@ def _check(filters: Filters, categories: list[str], instruments: list[str]) -> N
     known = {c.casefold() for c in categories}
     for name in filters.categories:
         if name.strip().casefold() not in known:
-            raise BadInput(f"there is no category “{name}”; the categories are: "
-                           + ", ".join(categories))
+            raise BadInput(unknown_category(name, categories))
     for instrument in filters.instruments:
         if instrument not in instruments:
-            raise BadInput(f"there is no instrument “{instrument}”; the instruments are: "
-                           + ", ".join(instruments))
+            raise BadInput(unknown_instrument(instrument, instruments))
 
 
 def _matches(annotation: Annotation, filters: Filters) -> bool:

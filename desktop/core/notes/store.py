@@ -21,6 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from desktop.core.names import unknown_category
 from desktop.core.notes import sidecar
 from desktop.core.notes.database import DEFAULT_BUSY_TIMEOUT, Opened, open_database, translated
 from desktop.core.notes.errors import (
@@ -533,8 +534,7 @@ class AnnotationStore:
     def _unknown_category(db: sqlite3.Connection, name: str) -> str:
         names = [row[0] for row in db.execute("SELECT name FROM categories "
                                               "ORDER BY position, id")]
-        return (f"there is no category “{name.strip()}”; the categories are: "
-                + (", ".join(names) if names else "(none)"))
+        return unknown_category(name, names)
 
     # -- settings -----------------------------------------------------------------------
 

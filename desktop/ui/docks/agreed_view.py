@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -191,7 +191,8 @@ def install_agreed(window: MainWindow, source: DocumentSource, menu: QMenu) -> A
         dialog.show()
         dock.compare_dialog = dialog
 
-    action = QAction(dock.tr("&Where was this agreed?"), window)
+    action = QAction(QCoreApplication.translate("AgreedDock", "&Where was this agreed?"),
+                     window)
     action.setObjectName("agreedAction")
     action.setShortcut(QKeySequence(AGREED_KEY))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -231,6 +232,7 @@ def link_compare_menu(window: MainWindow, source: DocumentSource,
 
     old, new = sorted((current, other), key=lambda u: (adopted(u), u))
     menu = QMenu(rows)
-    menu.addAction(menu.tr("Compare with %s") % source.short_citation(current),
+    menu.addAction(QCoreApplication.translate("AgreedDock", "Compare with %s")
+                   % source.short_citation(current),
                    lambda: compare(old, new))
     return menu
