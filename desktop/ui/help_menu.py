@@ -42,9 +42,10 @@ def install_help(window: MainWindow, menu: QMenu) -> FirstRunDock:
 
 
 def open_user_guide(window: MainWindow) -> None:
+    from desktop.ui import i18n
     from desktop.ui.dialogs.user_guide import UserGuide  # markdown loads when first asked
 
-    dialog = UserGuide(window)
+    dialog = UserGuide(window, language=i18n.current())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
 

@@ -37,6 +37,7 @@ def french() -> Iterator[None]:
     yield
     for translator in translators:
         app.removeTranslator(translator)
+    i18n.install(app, i18n.SOURCE_LANGUAGE)
 
 
 def _english_only() -> set[str]:
