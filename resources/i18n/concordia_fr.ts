@@ -560,12 +560,84 @@
         <translation>Im&amp;primer…</translation>
     </message>
     <message>
+        <source>Compare &amp;revisions…</source>
+        <translation>Comparer les &amp;révisions…</translation>
+    </message>
+    <message>
+        <source>Export the agreed-language &amp;analysis…</source>
+        <translation>Exporter l&apos;&amp;analyse du libellé agréé…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move this draft…</source>
+        <translation>Re&amp;tirer ce projet…</translation>
+    </message>
+    <message>
+        <source>Open an imported draft in the focused pane first</source>
+        <translation>Ouvrez d&apos;abord un projet importé dans le volet actif</translation>
+    </message>
+    <message>
         <source>Imported %1 (revision %2).</source>
         <translation>%1 importé (révision %2).</translation>
     </message>
     <message>
         <source>New wording: no instrument of the library carries it.</source>
         <translation>Nouveau libellé : aucun instrument de la bibliothèque ne le contient.</translation>
+    </message>
+    <message>
+        <source>No comparison: %s</source>
+        <translation>Pas de comparaison : %s</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Document Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Page web (*.html)</translation>
+    </message>
+    <message>
+        <source>Export the agreed-language analysis</source>
+        <translation>Exporter l&apos;analyse du libellé agréé</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Non exporté</translation>
+    </message>
+    <message>
+        <source>Wrote the analysis of %1 to %2</source>
+        <translation>Analyse de %1 écrite dans %2</translation>
+    </message>
+    <message>
+        <source>It has no annotations.</source>
+        <translation>Il n&apos;a pas d&apos;annotations.</translation>
+    </message>
+    <message>
+        <source>Its annotation goes to the trash, where it can be restored.</source>
+        <translation>Son annotation va dans la corbeille, d&apos;où elle peut être restaurée.</translation>
+    </message>
+    <message>
+        <source>Its %1 annotations go to the trash, where they can be restored.</source>
+        <translation>Ses %1 annotations vont dans la corbeille, d&apos;où elles peuvent être restaurées.</translation>
+    </message>
+    <message>
+        <source>Remove this draft</source>
+        <translation>Retirer ce projet</translation>
+    </message>
+    <message>
+        <source>Remove “%1” and its earlier revisions from the library? %2 Importing the draft again brings its text back.</source>
+        <translation>Retirer « %1 » et ses révisions antérieures de la bibliothèque ? %2 Importer de nouveau le projet en rétablit le texte.</translation>
+    </message>
+    <message>
+        <source>Removed %1; its annotation is in the trash.</source>
+        <translation>%1 retiré ; son annotation est dans la corbeille.</translation>
+    </message>
+    <message>
+        <source>Removed %1; its %2 annotations are in the trash.</source>
+        <translation>%1 retiré ; ses %2 annotations sont dans la corbeille.</translation>
+    </message>
+    <message>
+        <source>Not removed</source>
+        <translation>Non retiré</translation>
     </message>
 </context>
 <context>
@@ -1622,6 +1694,65 @@
     <message>
         <source>no candidate place: move or archive it</source>
         <translation>aucun emplacement possible : déplacez-la ou archivez-la</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsDialog</name>
+    <message>
+        <source>Compare revisions of %s</source>
+        <translation>Comparer les révisions de %s</translation>
+    </message>
+    <message>
+        <source>Earlier revision</source>
+        <translation>Révision antérieure</translation>
+    </message>
+    <message>
+        <source>Revision %d</source>
+        <translation>Révision %d</translation>
+    </message>
+    <message>
+        <source>&amp;Compare the current revision with:</source>
+        <translation>&amp;Comparer la révision actuelle avec :</translation>
+    </message>
+    <message>
+        <source>&amp;Only what changed</source>
+        <translation>&amp;Seulement ce qui a changé</translation>
+    </message>
+    <message>
+        <source>Paragraphs of the two revisions</source>
+        <translation>Paragraphes des deux révisions</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy as rich text (struck through, underlined) and as plain text ([-deleted-]{+inserted+})</source>
+        <translation>Copier en texte enrichi (barré, souligné) et en texte brut ([-supprimé-]{+inséré+})</translation>
+    </message>
+    <message>
+        <source>Revision %1 (%2) → revision %3 (%4): %5 the same, %6 changed, %7 new, %8 deleted. Paragraphs are paired by their words, not their numbers.</source>
+        <translation>Révision %1 (%2) → révision %3 (%4) — identiques : %5 ; modifiés : %6 ; nouveaux : %7 ; supprimés : %8. Les paragraphes sont appariés par leurs mots, non par leurs numéros.</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>identique</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>%1 (was %2)</source>
+        <translation>%1 (anciennement %2)</translation>
     </message>
 </context>
 <context>

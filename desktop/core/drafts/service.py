@@ -169,6 +169,8 @@ class RevisionDiff:
     new_file: str
     earlier: tuple[int, ...]  # every earlier revision kept, oldest first
     pairs: list[Pair]
+    old_texts: dict[str, str]  # unit path -> text, of the earlier revision
+    new_texts: dict[str, str]  # and of the current one
 
 
 def compared(unit_id: str) -> bool:
@@ -202,7 +204,9 @@ def diff_revisions(corpus: Corpus, user_path: Path, instrument_id: str,
     newer = [(u.path, u.label, u.text) for u in corpus.units(instrument_id) if compared(u.id)]
     return RevisionDiff(instrument_id, chosen.revision, chosen.file, current.revision,
                         current.file, tuple(r.revision for r in earlier),
-                        compare(corpus.vocabulary(), older, newer))
+                        compare(corpus.vocabulary(), older, newer),
+                        {path: text for path, _, text in older},
+                        {path: text for path, _, text in newer})
 
 
 def remove(instrument_id: str, user_path: Path, notes_path: Path | None) -> int:
