@@ -116,8 +116,11 @@ class PaneArea(QSplitter):
     # -- focus -----------------------------------------------------------------------------
 
     def focused_pane(self) -> DocumentPane:
+        """The focused pane, else the first. Only set_focused() makes a pane focused: a
+        reader asking early must not make the first pane focused without its header showing
+        it (set_focused would then take it for done)."""
         if self._focused is None or self._focused not in self.panes():
-            self._focused = self.panes()[0]
+            return self.panes()[0]
         return self._focused
 
     def set_focused(self, pane: DocumentPane, give_focus: bool = True) -> None:
