@@ -159,6 +159,7 @@ def _import(qtbot: QtBot, window: MainWindow, path: Path, replace: bool = False)
         dialog.id_field.setText("l5")
         dialog.replace_box.setChecked(True)
     dialog.set_file(path)
+    dialog.symbol_field.setText("E/CN.7/2025/L.5")
     with qtbot.waitSignal(dialog.imported, timeout=5000):
         dialog.import_draft()
     wait_ready(qtbot, window)
@@ -189,6 +190,11 @@ def test_the_draft_in_the_focused_pane_compares_revisions_exports_its_analysis_a
     _import(qtbot, window, revised, replace=True)
     draft_pane = next(p for p in window.pane_area.panes() if p.instrument_id() == "l5")
     other = next(p for p in window.pane_area.panes() if p is not draft_pane)
+    # Where space is short, the draft is named as delegates say it (with its symbol).
+    source = DocumentSource(Corpus.open(paths.corpus_path(), paths.user_corpus_path()),
+                            Wording())
+    assert [source.short_citation(u) for u in ("l5/pp1", "l5/3", "l5/2(a)", "l5/2bis")] == [
+        "L.5 PP 1", "L.5 OP 3", "L.5 OP 2 (a)", "L.5 OP 2 bis"]
     window.pane_area.set_focused(other)
     assert not any(action.isEnabled() for action in actions)
     window.pane_area.set_focused(draft_pane)
