@@ -1667,6 +1667,29 @@
     </message>
 </context>
 <context>
+    <name>Restart</name>
+    <message>
+        <source>Concordia</source>
+        <translation>Concordia</translation>
+    </message>
+    <message>
+        <source>Concordia shows a new language when it starts. Start it again now in %s? Your notes are saved and it opens where you are.</source>
+        <translation>Concordia affiche une nouvelle langue à son démarrage. Le redémarrer maintenant en %s ? Vos notes sont enregistrées et il s&apos;ouvre là où vous êtes.</translation>
+    </message>
+    <message>
+        <source>Restart &amp;now</source>
+        <translation>Redémarrer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Plus tard</translation>
+    </message>
+    <message>
+        <source>Concordia could not be started again: the new language shows the next time you start it.</source>
+        <translation>Concordia n&apos;a pas pu être redémarré : la nouvelle langue s&apos;affichera au prochain démarrage.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewBar</name>
     <message>
         <source>Review…</source>

@@ -125,6 +125,13 @@ class PreferencesDialog(QDialog):
         if self.meeting.text().strip() != self._meeting:
             window.operations.set_meeting(self.meeting.text())
         super().accept()
+        from desktop.ui import i18n
+
+        coming = i18n.wanted(None, str(self.language.currentData()))
+        if coming != i18n.current():  # shows at start: offer to start again now
+            from desktop.ui.restart import offer_restart
+
+            self.restart_offer = offer_restart(window, LANGUAGE_NAMES.get(coming, coming))
 
 
 def install_preferences(window: MainWindow, menu: QMenu, preferences: Preferences) -> QAction:
