@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from desktop.ui.first_run import FirstRunDock, install_first_run
+from desktop.ui.docks.first_run import FirstRunDock, install_first_run
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow

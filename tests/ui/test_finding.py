@@ -13,14 +13,14 @@ from pytestqt.qtbot import QtBot
 from reading_helpers import click_unit, marked_in_viewport, units_in_viewport, wait_ready
 
 from desktop.core.search import MARK_END, MARK_START
-from desktop.ui.document_pane import DocumentPane
+from desktop.ui.docks.links_model import LinksModel
+from desktop.ui.docks.rows_model import UNIT_ROLE
+from desktop.ui.docks.search_model import SearchModel
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.document_view import DocumentView
-from desktop.ui.links_model import LinksModel
 from desktop.ui.main_window import MainWindow
-from desktop.ui.rows_model import UNIT_ROLE
-from desktop.ui.search_model import SearchModel
-from desktop.ui.theme import found_colour
+from desktop.ui.reading.document_pane import DocumentPane
+from desktop.ui.reading.document_view import DocumentView
+from desktop.ui.reading.theme import found_colour
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -16,7 +16,7 @@ from reading_helpers import units_in_viewport
 
 from desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog, shortcuts
 from desktop.ui.dialogs.user_guide import UserGuide
-from desktop.ui.first_run import offer_first_run, open_first_run
+from desktop.ui.docks.first_run import offer_first_run, open_first_run
 from desktop.ui.main_window import MainWindow
 
 Opener = Callable[..., MainWindow]

@@ -21,7 +21,7 @@ from desktop.core.notes.store import AUTHOR
 from desktop.ui import restart
 from desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.palettes import apply_theme
+from desktop.ui.reading.palettes import apply_theme
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier

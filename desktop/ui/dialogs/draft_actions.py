@@ -21,7 +21,7 @@ from desktop.core.drafts.store import UserCorpusError
 from desktop.ui.dialogs.import_draft_dialog import ImportDraftDialog
 from desktop.ui.dialogs.revisions_dialog import RevisionsDialog
 from desktop.ui.document_source import MAIN_INSTRUMENTS, DocumentSource
-from desktop.ui.draft_marks import DraftMarks
+from desktop.ui.reading.draft_marks import DraftMarks
 
 if TYPE_CHECKING:
     from desktop.ui.dialogs.compare_dialog import CompareDialog

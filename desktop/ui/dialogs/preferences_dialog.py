@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.notes.service import MEETING
 from desktop.core.notes.store import AUTHOR
-from desktop.ui.palettes import DARK, LIGHT, SYSTEM, apply_theme
 from desktop.ui.preferences import START_DEFAULT, START_LAST, Preferences
-from desktop.ui.theme import ZOOM_STEPS
+from desktop.ui.reading.palettes import DARK, LIGHT, SYSTEM, apply_theme
+from desktop.ui.reading.theme import ZOOM_STEPS
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow

@@ -1,7 +1,7 @@
 """A document pane: a header (instrument chooser, running head, buttons), the sync bar, and the
 document view.
 
-The pane takes part in synchronisation (desktop.ui.sync_controller) through `lead`, `follow`
+The pane takes part in synchronisation (desktop.ui.reading.sync_controller) through `lead`, `follow`
 and `clear_sync`; it never starts a sync itself except when its reader clicks in it
 (`unit_chosen`), so a pane moved by the sync cannot echo the move back.
 """
@@ -30,10 +30,10 @@ from desktop.core.render.html import RenderStyle
 from desktop.core.render.lead_in import lead_in
 from desktop.core.render.outline import OPERATIVE_GROUP, PREAMBLE_GROUP, OutlineNode
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.document_view import DocumentView, TargetMark
-from desktop.ui.pane_header import PaneHeader
-from desktop.ui.sync_bar import SyncBar
-from desktop.ui.theme import (
+from desktop.ui.reading.document_view import DocumentView, TargetMark
+from desktop.ui.reading.pane_header import PaneHeader
+from desktop.ui.reading.sync_bar import SyncBar
+from desktop.ui.reading.theme import (
     DEFAULT_ZOOM,
     READING_POINT_SIZE,
     current_unit_colour,

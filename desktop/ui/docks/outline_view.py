@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.render.heads import fit
-from desktop.ui.dock_body import set_dock_body
-from desktop.ui.outline_model import (
+from desktop.ui.docks.dock_body import set_dock_body
+from desktop.ui.docks.outline_model import (
     INSTRUMENT_ROLE,
     TREE_TEXT_ROLE,
     UNIT_ROLE,

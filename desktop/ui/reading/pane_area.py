@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
-from desktop.ui.document_pane import DocumentPane
+from desktop.ui.reading.document_pane import DocumentPane
 
 MIN_PANES = 2
 MAX_PANES = 4

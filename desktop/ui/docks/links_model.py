@@ -17,8 +17,8 @@ from desktop.core.correspondence import (
     Reference,
     Target,
 )
+from desktop.ui.docks.rows_model import Row, RowsModel
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.rows_model import Row, RowsModel
 
 INDIRECT_KIND = "indirect"  # the pseudo-kind of links through an intermediate instrument
 STATUS_KIND = "status"  # a line that leads nowhere: "no counterpart", "not covered"

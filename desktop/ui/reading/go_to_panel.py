@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.citations import CitationIndex
+from desktop.ui.docks.row_delegate import RowDelegate
+from desktop.ui.docks.rows_model import UNIT_ROLE, Row, RowsModel
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.row_delegate import RowDelegate
-from desktop.ui.rows_model import UNIT_ROLE, Row, RowsModel
 
 COMPLETIONS = 8  # completions listed at most
 WIDTH = 560
