@@ -23,6 +23,10 @@
         <translation>Chapitres</translation>
     </message>
     <message>
+        <source>Paragraphs opening with</source>
+        <translation>Paragraphes commençant par</translation>
+    </message>
+    <message>
         <source>Search the instruments</source>
         <translation>Rechercher dans les instruments</translation>
     </message>
@@ -1512,6 +1516,14 @@
     <message>
         <source>Filter chapters and paragraphs</source>
         <translation>Filtrer les chapitres et les paragraphes</translation>
+    </message>
+    <message>
+        <source>Only the paragraphs that open with this verb or participle</source>
+        <translation>Seulement les paragraphes qui commencent par ce verbe ou ce participe</translation>
+    </message>
+    <message>
+        <source>Any opening</source>
+        <translation>Toute ouverture</translation>
     </message>
 </context>
 <context>
