@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <source>through %s</source>
-        <translation>par %s</translation>
-    </message>
-    <message>
-        <source>table:</source>
-        <translation>table :</translation>
-    </message>
-</context>
-<context>
     <name>Accessibility</name>
     <message>
         <source>Filter chapters and paragraphs</source>
@@ -1220,6 +1209,14 @@
     <message>
         <source>partly shared</source>
         <translation>en partie commun</translation>
+    </message>
+    <message>
+        <source>through %s</source>
+        <translation>via %s</translation>
+    </message>
+    <message>
+        <source>table:</source>
+        <translation>table :</translation>
     </message>
     <message>
         <source>%s, score %.2f</source>

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
 )
+from pytestqt.qtbot import QtBot
+from reading_helpers import wait_ready
 
 from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
@@ -51,7 +53,7 @@ def _english_only() -> set[str]:
 
 
 def test_the_window_reads_in_french_and_the_instruments_in_english(
-        french: None, open_window: Opener) -> None:
+        french: None, open_window: Opener, qtbot: QtBot) -> None:
     window = open_window()
     bar = [action.text() for action in window.menuBar().actions()]
     assert bar == ["&Fichier", "É&dition", "&Affichage", "A&ller", "A&nnoter", "&Volets",
@@ -73,6 +75,11 @@ def test_the_window_reads_in_french_and_the_instruments_in_english(
     assert left.title() == "UNGASS 2016 outcome document"  # the instrument, as printed
     assert "Our joint commitment" in left.view.toPlainText()
     assert window.zoom_indicator.text() == "Zoom 100 %"
+    window.open_unit("poa2009/41(g)")  # linked to PD 26 through UNGASS 3 (h)
+    wait_ready(qtbot, window)
+    notes = [row.note for row in window.links.model.rows()]
+    assert any(note.startswith("indirect · via UNGASS 3 (h) · table : ") for note in notes)
+    assert not any("through" in note for note in notes)
 
 
 def test_lang_chooses_the_language_and_says_so_when_there_is_none(tmp_path: Path) -> None:
