@@ -916,6 +916,34 @@
         <translation>Tab complète la citation sélectionnée.</translation>
     </message>
     <message>
+        <source>Type a citation, for example {example}.</source>
+        <translation>Tapez une citation, par exemple {example}.</translation>
+    </message>
+    <message>
+        <source>{typed} exists in {names}. Name the instrument to pick one.</source>
+        <translation>{typed} existe dans {names}. Nommez l&apos;instrument pour choisir.</translation>
+    </message>
+    <message>
+        <source>“{typed}” names {names} but no paragraph: try “{typed} 1”.</source>
+        <translation>« {typed} » nomme {names} mais aucun paragraphe : essayez « {typed} 1 ».</translation>
+    </message>
+    <message>
+        <source>Could not read “{typed}” as a citation; try {example}.</source>
+        <translation>Impossible de lire « {typed} » comme une citation ; essayez {example}.</translation>
+    </message>
+    <message>
+        <source>{instrument} has no {where}.</source>
+        <translation>{instrument} n&apos;a pas de {where}.</translation>
+    </message>
+    <message>
+        <source>No instrument in the library has {where}.</source>
+        <translation>Aucun instrument de la bibliothèque n&apos;a de {where}.</translation>
+    </message>
+    <message>
+        <source>{instrument} has no {where}: “{typed}” cannot end there.</source>
+        <translation>{instrument} n&apos;a pas de {where} : « {typed} » ne peut pas finir là.</translation>
+    </message>
+    <message>
         <source>Type a citation, for example “PoA 41 (g)”.</source>
         <translation>Tapez une citation, par exemple « PoA 41 (g) ».</translation>
     </message>

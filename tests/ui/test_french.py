@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -75,6 +76,10 @@ def test_the_window_reads_in_french_and_the_instruments_in_english(
     assert left.title() == "UNGASS 2016 outcome document"  # the instrument, as printed
     assert "Our joint commitment" in left.view.toPlainText()
     assert window.zoom_indicator.text() == "Zoom 100 %"
+    window.open_go_to()  # the resolver's sentences in French, the citations as printed
+    qtbot.keyClicks(window.go_to_panel.field, "PoA 99")
+    assert window.go_to_panel.message.text() == "Plan of Action (2009) n'a pas de para. 99."
+    qtbot.keyClick(window.go_to_panel.field, Qt.Key.Key_Escape)
     window.open_unit("poa2009/41(g)")  # linked to PD 26 through UNGASS 3 (h)
     wait_ready(qtbot, window)
     notes = [row.note for row in window.links.model.rows()]
