@@ -111,7 +111,8 @@ class MainWindow(QMainWindow):
         self.store_bar.retry_requested.connect(hub.poll)
         self.store_bar.recover_requested.connect(self.recover_notes)
         self.outline.corpus_failed.connect(self.store_bar.show_corpus_problem)
-        hub.problem.connect(lambda text: self.store_bar.show_problem(text, hub.can_recover()))
+        hub.problem.connect(lambda text: self.store_bar.show_problem(
+            text, hub.can_recover(), hub.problem_error()))
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)

@@ -1946,6 +1946,34 @@
         <source>%s Reading goes on; a note you type stays in its editor until it can be saved.</source>
         <translation>%s La lecture continue ; une note que vous tapez reste dans son éditeur jusqu&apos;à ce qu&apos;elle puisse être enregistrée.</translation>
     </message>
+    <message>
+        <source>Your notes database is damaged; it was left as it was.</source>
+        <translation>Votre base de notes est endommagée ; elle a été laissée telle quelle.</translation>
+    </message>
+    <message>
+        <source>Your notes database was written by a newer Concordia; it was left as it was.</source>
+        <translation>Votre base de notes a été écrite par une version plus récente de Concordia ; elle a été laissée telle quelle.</translation>
+    </message>
+    <message>
+        <source>The notes file is not a Concordia notes database; it was left as it was.</source>
+        <translation>Le fichier de notes n&apos;est pas une base de notes de Concordia ; il a été laissé tel quel.</translation>
+    </message>
+    <message>
+        <source>Your notes database was replaced by a recovery.</source>
+        <translation>Votre base de notes a été remplacée par une récupération.</translation>
+    </message>
+    <message>
+        <source>Your notes are in use by another window or program; nothing was changed.</source>
+        <translation>Vos notes sont utilisées par une autre fenêtre ou un autre programme ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Your notes could not be written (the disk is full or read-only); nothing was changed.</source>
+        <translation>Vos notes n&apos;ont pas pu être écrites (disque plein ou en lecture seule) ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Your notes database cannot be opened; it was left as it was.</source>
+        <translation>Votre base de notes ne peut pas être ouverte ; elle a été laissée telle quelle.</translation>
+    </message>
 </context>
 <context>
     <name>SyncBar</name>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from reading_helpers import wait_ready
 
+from desktop.core.notes.database import store_path
 from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
 
@@ -98,3 +99,19 @@ def test_lang_chooses_the_language_and_says_so_when_there_is_none(tmp_path: Path
                             env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert "concordia: no 'de' translation; the languages are en, fr" in result.stderr
+
+
+def test_the_notes_bar_says_what_happened_in_french(french: None, open_window: Opener,
+                                                    qtbot: QtBot, _private_data_dir: Path) -> None:
+    """A damaged notes file: the bar says so in French, the store's own sentence (naming the
+    file) in its tooltip; the file is left as it was."""
+    _private_data_dir.mkdir(parents=True, exist_ok=True)
+    damaged = store_path(_private_data_dir)
+    damaged.write_bytes(b"this is not a database" * 200)
+    window = open_window()
+    qtbot.waitUntil(lambda: window.store_bar.isVisible())
+    text = window.store_bar.message.text()
+    assert text.startswith("Votre base de notes est endommagée ; elle a été laissée telle "
+                           "quelle. La lecture continue")
+    assert str(damaged) in window.store_bar.message.toolTip()
+    assert damaged.read_bytes() == b"this is not a database" * 200
