@@ -137,6 +137,7 @@ def _screenshot(app: object, window: object, target: Path) -> int:
     # Show, paint the first screenful, lay out the rest: the picture is of the settled window.
     deadline = time.monotonic() + 10
     app.processEvents()
+    window.finish_building()  # every part the first paint went without
     while time.monotonic() < deadline and not all(
             pane.is_complete() for pane in window.pane_area.panes()):
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)

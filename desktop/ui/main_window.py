@@ -17,11 +17,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
-from desktop.ui.accessibility import name_controls
 from desktop.ui.annotate_commands import AnnotateCommands
-from desktop.ui.annotation_marks import AnnotationMarks
 from desktop.ui.annotations_view import REVIEW, AnnotationsDock
-from desktop.ui.dialogs.draft_actions import install_drafts
 from desktop.ui.dialogs.exchange_actions import ExchangeActions
 from desktop.ui.dialogs.preferences_dialog import install_preferences
 from desktop.ui.docks.agreed_view import install_agreed
@@ -38,6 +35,7 @@ from desktop.ui.outline_view import OutlineDock
 from desktop.ui.pane_area import MAX_PANES, MIN_PANES, PaneArea
 from desktop.ui.preferences import START_DEFAULT, Preferences
 from desktop.ui.search_view import SearchDock
+from desktop.ui.startup import Construction, FirstPaint
 from desktop.ui.store_bar import ReviewBar, StoreBar
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.theme import DEFAULT_ZOOM, clamp_zoom, next_zoom
@@ -45,6 +43,8 @@ from desktop.ui.window_settings import PaneState, WindowSettings
 from desktop.ui.zoom_indicator import ZoomIndicator
 
 if TYPE_CHECKING:
+    from desktop.ui.annotation_marks import AnnotationMarks
+    from desktop.ui.dialogs.draft_actions import DraftActions
     from desktop.ui.go_to_panel import GoToPanel
 
 Key = QKeySequence.StandardKey
@@ -59,6 +59,7 @@ AUTOSAVE_DELAY_MS = 1500
 
 class MainWindow(QMainWindow):
     settings_saved = Signal(bool)  # the layout was written (True) or could not be (False)
+    built = Signal()  # every part is made (after the panes' first paint, or on demand)
 
     def __init__(self, source: DocumentSource, settings: WindowSettings, hub: AnnotationHub,
                  parent: QWidget | None = None) -> None:
@@ -72,6 +73,11 @@ class MainWindow(QMainWindow):
         self._zoom = DEFAULT_ZOOM
         self._shown_once = False
         self._room_for_annotations = False  # first run: make room when the panel first shows
+        # What the first frame does not show is made after it (desktop.ui.startup).
+        self._construction = Construction(self)
+        self._construction.built.connect(self.built)
+        self._marks: AnnotationMarks | None = None
+        self._drafts: DraftActions | None = None
         # Qt's print dialog by default (imported when first printing); tests put a stand-in here.
         self.make_print_dialog: Callable[..., Any] | None = None
         left = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -87,8 +93,6 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.chapters, self.annotations)
         self.chapters.raise_()
         self.pane_area = PaneArea(self._new_pane, self)
-        self.marks = AnnotationMarks(hub, self.pane_area.panes, self)
-        self.pane_area.panes_changed.connect(self.marks.panes_changed)
         self.navigator = Navigator(source, self.pane_area, self)
         self.sync = SyncController(lambda unit, instrument:
                                    source.correspondences().find(unit, instrument),
@@ -138,7 +142,6 @@ class MainWindow(QMainWindow):
         self.annotate.told.connect(lambda text: self.statusBar().showMessage(text, 4000))
         hub.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.agreed = install_agreed(self, source, self._menus["edit"])
-        self.drafts = install_drafts(self, source, self._menus["file"])
         self.first_run = install_help(self, self._menus["help"])
         self.preferences = Preferences(settings)
         install_preferences(self, self._menus["edit"], self.preferences)
@@ -161,7 +164,9 @@ class MainWindow(QMainWindow):
         for view in (self.chapters.tree, self.search.results, self.links.list,
                      self.annotations.list):
             view.viewport().installEventFilter(self)
-        name_controls(self)
+        for step in (self._start_notes, self._build_marks, self._build_drafts,
+                     self._name_controls):
+            self._construction.add(step)
 
     def _new_pane(self, parent: QWidget) -> DocumentPane:
         pane = DocumentPane(self._source, parent)
@@ -355,6 +360,7 @@ class MainWindow(QMainWindow):
     @property
     def go_to_panel(self) -> GoToPanel:
         if self._go_to is None:
+            from desktop.ui.accessibility import name_controls
             from desktop.ui.go_to_panel import GoToPanel
 
             self._go_to = GoToPanel(self._source, self)
@@ -610,8 +616,58 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             self.pane_area.focused_pane().view.setFocus(Qt.FocusReason.OtherFocusReason)
-            # The notes are read once the panes' first screens are painted (not before).
-            QTimer.singleShot(0, self._start_notes)
+            # The rest is made once the panes' first screens are painted (not before).
+            FirstPaint([pane.view.viewport() for pane in self.pane_area.panes()],
+                       self._construction.start, self)
+
+    # -- the parts made after the first paint ----------------------------------------------
+
+    def finish_building(self) -> None:
+        """Make every part not made yet, now (a test, a screenshot, a command that needs
+        one before the window got round to it)."""
+        self._construction.finish()
+
+    def is_built(self) -> bool:
+        return self._construction.is_built()
+
+    @property
+    def marks(self) -> AnnotationMarks:
+        """The notes' highlights and marks in the panes."""
+        if self._marks is None:
+            self._build_marks()
+        assert self._marks is not None
+        return self._marks
+
+    @property
+    def drafts(self) -> DraftActions:
+        """File ▸ Import draft… and a draft's paragraph marks."""
+        if self._drafts is None:
+            self._build_drafts()
+        assert self._drafts is not None
+        return self._drafts
+
+    def _build_marks(self) -> None:
+        if self._marks is not None:
+            return
+        from desktop.ui.annotation_marks import AnnotationMarks  # markdown loads with it
+
+        self._marks = AnnotationMarks(self.hub, self.pane_area.panes, self)
+        self.pane_area.panes_changed.connect(self._marks.panes_changed)
+        self._marks.panes_changed()
+        for pane in self.pane_area.panes():  # those whose text was laid out before
+            self._marks.refresh(pane)
+
+    def _build_drafts(self) -> None:
+        if self._drafts is not None:
+            return
+        from desktop.ui.dialogs.draft_actions import install_drafts
+
+        self._drafts = install_drafts(self, self._source, self._menus["file"])
+
+    def _name_controls(self) -> None:
+        from desktop.ui.accessibility import name_controls
+
+        name_controls(self)
 
     def _start_notes(self) -> None:
         self.annotate.categories()  # Ctrl+1 … Ctrl+9 and the Annotate menu's entries
