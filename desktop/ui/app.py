@@ -114,10 +114,10 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
                       min(height, room.height()) if room else height)
     if target:
         window.open_unit(target)
-    window.show()
     from desktop.ui.first_run import offer_first_run
 
     offer_first_run(window, target, screenshot is not None)  # the first start: a page beside
+    window.show()
     if screenshot is not None:
         return _screenshot(app, window, screenshot)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it saves its layout, then goes

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -131,8 +131,9 @@ def open_first_run(window: MainWindow, dock: FirstRunDock) -> None:
 
 def offer_first_run(window: MainWindow, open_unit: str | None, screenshot: bool) -> bool:
     """Open the page on the window's first start, unless it was started to show a unit
-    (--open) or to take a screenshot. True if it opens."""
+    (--open) or to take a screenshot. True if it opens. Called before the window is shown,
+    the panes are laid out once, beside it (not laid out again as it opens)."""
     if not window.first_start or open_unit or screenshot:
         return False
-    QTimer.singleShot(0, lambda: open_first_run(window, window.first_run))
+    open_first_run(window, window.first_run)
     return True
