@@ -676,6 +676,7 @@ class MainWindow(QMainWindow):
         self.hub.start_watching()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._construction.cancel()
         self.annotations.editor.save()  # a note typed just before closing is kept
         self._autosave.stop()
         self.save_settings()

@@ -73,6 +73,10 @@ class Construction(QObject):
             self._steps.pop(0)()
         self._end()
 
+    def cancel(self) -> None:
+        """Make nothing more (the window is closing: its notes may be closed already)."""
+        self._steps.clear()
+
     def _next(self) -> None:
         if self._steps:
             self._steps.pop(0)()  # taken off first: a step that calls finish() is not rerun
