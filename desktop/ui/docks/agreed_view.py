@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.agreed import Found
 from desktop.core.search import MARK_END, MARK_START
 from desktop.ui.dock_body import set_dock_body
 from desktop.ui.document_source import DocumentSource
@@ -34,6 +33,7 @@ from desktop.ui.row_delegate import RowDelegate
 from desktop.ui.rows_model import UNIT_ROLE, Row, RowsModel
 
 if TYPE_CHECKING:
+    from desktop.core.agreed import Found
     from desktop.ui.main_window import MainWindow
 
 AGREED_KEY = "Ctrl+Shift+A"
