@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
                      self.annotations.list):
             view.viewport().installEventFilter(self)
         for step in (self._start_notes, self._build_marks, self._build_drafts,
-                     self._name_controls):
+                     self._first_run_picture, self._name_controls):
             self._construction.add(step)
 
     def _new_pane(self, parent: QWidget) -> DocumentPane:
@@ -663,6 +663,10 @@ class MainWindow(QMainWindow):
         from desktop.ui.dialogs.draft_actions import install_drafts
 
         self._drafts = install_drafts(self, self._source, self._menus["file"])
+
+    def _first_run_picture(self) -> None:
+        if self.first_run.isVisible():  # else decoded when the page is first opened
+            self.first_run.load_picture()
 
     def _name_controls(self) -> None:
         from desktop.ui.accessibility import name_controls

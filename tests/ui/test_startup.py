@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
 from reading_helpers import units_in_viewport, wait_ready
@@ -17,6 +18,7 @@ from desktop.core.notes.anchoring import anchor_quote, anchor_units
 from desktop.core.notes.database import store_path
 from desktop.core.notes.store import AnnotationStore
 from desktop.core.notes.texts import CorpusText
+from desktop.ui.first_run import PICTURE_WIDTH, offer_first_run
 from desktop.ui.main_window import MainWindow
 from desktop.ui.search_view import NOTES
 from desktop.ui.startup import FirstPaint
@@ -128,3 +130,33 @@ def test_nothing_moves_when_the_rest_is_made(open_window: Opener, qtbot: QtBot,
         assert first[0] == _layout(window), f"start {start + 1}"
         assert all(pane_units for _pane, _viewport, pane_units in first[0]["panes"])  # type: ignore[union-attr]
         window.close()
+
+
+def test_the_first_run_picture_comes_after_the_first_paint_in_its_place(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """The first start's page shows its text at once; the screenshot in it is decoded after
+    the window's first paint, into the room kept for it: the text below does not move."""
+    window = open_window(settle=False)
+    assert offer_first_run(window, None, screenshot=False)
+    page = window.first_run.page
+
+    def heading_top() -> float:
+        block = page.document().find("Read side by side").block()
+        return page.document().documentLayout().blockBoundingRect(block).top()
+
+    def picture() -> QImage:
+        image = page.document().resource(QTextDocument.ResourceType.ImageResource,
+                                         QUrl("screenshots/sync-jump.png"))
+        assert isinstance(image, QImage)
+        return image
+
+    first: list[tuple[float, int]] = []
+    FirstPaint([pane.view.viewport() for pane in window.pane_area.panes()],
+               lambda: first.append((heading_top(), picture().width())), window)
+    with qtbot.waitSignal(window.built, timeout=5000):
+        pass
+    (before, width), = first
+    assert width == PICTURE_WIDTH  # at the first paint, the blank that keeps its room
+    assert picture().width() == 2 * PICTURE_WIDTH
+    assert picture().pixelColor(picture().width() // 2, picture().height() // 2).alpha() == 255
+    assert heading_top() == before
