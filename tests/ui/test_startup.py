@@ -113,8 +113,9 @@ def _layout(window: MainWindow) -> dict[str, object]:
 def test_nothing_moves_when_the_rest_is_made(open_window: Opener, qtbot: QtBot,
                                              tmp_path: Path) -> None:
     """The first paint and the finished window have the same layout: the panes' text, the
-    docks and the bars stay where they were (on a first start and on a restored layout)."""
-    for start in range(2):
+    docks and the bars stay where they were (on a first start, on a restored layout, and on
+    one where the annotations panel was left open)."""
+    for start in range(3):
         window = open_window(tmp_path, settle=False)
         first: list[dict[str, object]] = []
 
@@ -129,6 +130,12 @@ def test_nothing_moves_when_the_rest_is_made(open_window: Opener, qtbot: QtBot,
         assert first and first[0], "the first paint came after the window was finished"
         assert first[0] == _layout(window), f"start {start + 1}"
         assert all(pane_units for _pane, _viewport, pane_units in first[0]["panes"])  # type: ignore[union-attr]
+        if start == 1:  # the third start: with the annotations panel left open, on top
+            window.annotations.show()
+            window.annotations.raise_()
+            qtbot.waitUntil(lambda window=window: not window.annotations.visibleRegion().isEmpty())
+        elif start == 2:
+            assert not window.annotations.visibleRegion().isEmpty()
         window.close()
 
 
