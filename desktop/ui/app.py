@@ -63,6 +63,9 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from desktop.ui.feature_check import quicken
+
+    quicken()  # before the window's modules are imported
     from desktop.core.render.html import Wording
     from desktop.ui.document_source import DocumentSource
     from desktop.ui.hub import AnnotationHub
