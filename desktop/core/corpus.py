@@ -6,11 +6,14 @@ import json
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.core.agreed import Finder, Found, Vocabulary
 from desktop.core.drafts import store as user_store
 from desktop.core.model import ConcordanceToken, Footnote, Instrument, Link, Repair, Slip, Unit
-from desktop.core.search import Hit, search
+
+if TYPE_CHECKING:  # loaded when first searched or asked where text was agreed, not at start
+    from desktop.core.agreed import Finder, Found, Vocabulary
+    from desktop.core.search import Hit
 
 _UNIT_COLUMNS = ("id, instrument, kind, parent, seq, label, text, rich, role, level, "
                  "line_start, line_end, opening")
@@ -214,6 +217,8 @@ class Corpus:
                limit: int = 20, opening: str | None = None) -> list[Hit]:
         """Units whose text matches `text` (see desktop.core.search), best first. A damaged
         full-text index (which the quick check does not read) raises CorpusError."""
+        from desktop.core.search import search
+
         try:
             hits = search(self._db, text, instruments, part, limit, opening)
             if self._user_db is not None:  # imported instruments: their own index
@@ -237,15 +242,18 @@ class Corpus:
     def provenance(self, text: str, instruments: tuple[str, ...] = (),
                    unit: str | None = None) -> list[Found]:
         """Units carrying `text`'s wording, best first (see desktop.core.agreed)."""
-        if self._finder is None:
-            self._finder = Finder(self._db)
-        return self._finder.find(text, instruments, unit)
+        return self._agreed().find(text, instruments, unit)
 
     def vocabulary(self) -> Vocabulary:
         """Word weights of the shipped corpus (agreed language weighs drafts by them too)."""
+        return self._agreed().vocabulary
+
+    def _agreed(self) -> Finder:
         if self._finder is None:
+            from desktop.core.agreed import Finder
+
             self._finder = Finder(self._db)
-        return self._finder.vocabulary
+        return self._finder
 
     def meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

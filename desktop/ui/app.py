@@ -7,9 +7,13 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import paths
 from desktop.core.corpus import Corpus, CorpusError
+
+if TYPE_CHECKING:
+    from desktop.core.notes.service import NotesService
 
 ORGANIZATION = "Concordia"
 # How long the window waits for another process's write to the notes before it says so and
@@ -59,8 +63,9 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop.core.notes.database import store_path
-    from desktop.core.notes.service import NotesService
+    from desktop.ui.feature_check import quicken
+
+    quicken()  # before the window's modules are imported
     from desktop.core.render.html import Wording
     from desktop.ui.document_source import DocumentSource
     from desktop.ui.hub import AnnotationHub
@@ -101,9 +106,17 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
     wording = Wording(repaired=translate("DocumentPane", "Repaired in this edition"),
                       slip=translate("DocumentPane", "Kept as printed"),
                       notes=translate("DocumentPane", "Notes"))
-    # The notes are opened when first read (after the first paint), against the same corpus.
-    hub = AnnotationHub(NotesService(store_path(data_dir), corpus, busy_timeout=WINDOW_BUSY_S))
-    app.aboutToQuit.connect(hub.service.close)
+
+    def notes() -> NotesService:
+        from desktop.core.notes.database import store_path
+        from desktop.core.notes.service import NotesService
+
+        return NotesService(store_path(data_dir), corpus, busy_timeout=WINDOW_BUSY_S)
+
+    # The notes are opened when first read (after the first paint), against the same corpus;
+    # their modules load then too.
+    hub = AnnotationHub(notes)
+    app.aboutToQuit.connect(hub.close)
     window = MainWindow(DocumentSource(corpus, wording), settings, hub)
     if screenshot is not None:
         window.resize(width, height)
@@ -114,10 +127,10 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
                       min(height, room.height()) if room else height)
     if target:
         window.open_unit(target)
-    window.show()
     from desktop.ui.docks.first_run import offer_first_run
 
     offer_first_run(window, target, screenshot is not None)  # the first start: a page beside
+    window.show()
     if screenshot is not None:
         return _screenshot(app, window, screenshot)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it saves its layout, then goes
@@ -137,6 +150,7 @@ def _screenshot(app: object, window: object, target: Path) -> int:
     # Show, paint the first screenful, lay out the rest: the picture is of the settled window.
     deadline = time.monotonic() + 10
     app.processEvents()
+    window.finish_building()  # every part the first paint went without
     while time.monotonic() < deadline and not all(
             pane.is_complete() for pane in window.pane_area.panes()):
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)

@@ -7,14 +7,18 @@ nothing but the Qt layout.
 
 from __future__ import annotations
 
-from desktop.core.agreed import Found
+from typing import TYPE_CHECKING
+
 from desktop.core.corpus import Corpus
 from desktop.core.correspondence import Correspondences
 from desktop.core.ingest.sources import INSTRUMENTS as SPECS
 from desktop.core.model import Footnote, Instrument, Link, Unit
 from desktop.core.render.html import Apparatus, RenderStyle, Wording, document_html
 from desktop.core.render.outline import OutlineNode, build_outline, index_units
-from desktop.core.search import Hit
+
+if TYPE_CHECKING:
+    from desktop.core.agreed import Found
+    from desktop.core.search import Hit
 
 # The instruments a delegate reads side by side (the others follow them in choosers) and
 # those opened at first start: the shipped instruments' definitions say which.

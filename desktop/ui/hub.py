@@ -26,12 +26,12 @@ from desktop.core.notes.model import (
     Change,
     ReviewItem,
 )
-from desktop.core.notes.service import NotesService
-from desktop.core.notes.store import AnnotationStore
-from desktop.core.notes.watch import ChangeWatcher
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the store's modules load when the notes are first read (after start-up)
     from desktop.core.exchange.conflicts import Conflict
+    from desktop.core.notes.service import NotesService
+    from desktop.core.notes.store import AnnotationStore
+    from desktop.core.notes.watch import ChangeWatcher
 
 T = TypeVar("T")
 WATCH_INTERVAL_MS = 400  # another process's note shows within a second
@@ -52,9 +52,13 @@ class AnnotationHub(QObject):
     problem = Signal(str)  # the store cannot be used as it is: what happened ("" when fixed)
     notice = Signal(str)  # one action was refused (changed elsewhere meanwhile, …): why
 
-    def __init__(self, service: NotesService, parent: QObject | None = None) -> None:
+    def __init__(self, service: NotesService | Callable[[], NotesService],
+                 parent: QObject | None = None) -> None:
+        """`service`, or a function that makes it when the notes are first used (the window
+        starts without loading the store's modules)."""
         super().__init__(parent)
-        self.service = service
+        self._service = None if callable(service) else service
+        self._make_service = service if callable(service) else None
         self._watcher: ChangeWatcher | None = None
         self._problem = ""
         self._problem_error: BaseException | None = None
@@ -64,12 +68,26 @@ class AnnotationHub(QObject):
 
     # -- the store ----------------------------------------------------------------------
 
+    @property
+    def service(self) -> NotesService:
+        if self._service is None:
+            assert self._make_service is not None
+            self._service = self._make_service()
+        return self._service
+
+    def close(self) -> None:
+        """Close the store, if it was opened."""
+        if self._service is not None:
+            self._service.close()
+
     def store(self) -> AnnotationStore | None:
         """The store, opened (and reconciled with the corpus) on first use; None while it
         cannot be used (the bar says why)."""
         try:
             store = self.service.store()
             if self._watcher is None:
+                from desktop.core.notes.watch import ChangeWatcher
+
                 self._watcher = ChangeWatcher(store)
                 if store.read_only and store.problem is not None:
                     # Damaged, notes gone missing, a read-only folder: the notes are shown,

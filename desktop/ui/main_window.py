@@ -17,13 +17,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
-from desktop.ui.accessibility import name_controls
 from desktop.ui.annotate_commands import AnnotateCommands
-from desktop.ui.dialogs.draft_actions import install_drafts
 from desktop.ui.dialogs.exchange_actions import ExchangeActions
 from desktop.ui.dialogs.preferences_dialog import install_preferences
 from desktop.ui.docks.agreed_view import install_agreed
-from desktop.ui.docks.annotations_view import REVIEW, AnnotationsDock
 from desktop.ui.docks.links_view import LinksDock
 from desktop.ui.docks.outline_model import OutlineModel
 from desktop.ui.docks.outline_view import OutlineDock
@@ -34,17 +31,20 @@ from desktop.ui.hub import AnnotationHub
 from desktop.ui.meeting_field import MeetingField
 from desktop.ui.operations import AnnotationOperations, Span
 from desktop.ui.preferences import START_DEFAULT, Preferences
-from desktop.ui.reading.annotation_marks import AnnotationMarks
 from desktop.ui.reading.document_pane import COPY_WITH_CITATION_KEY, DocumentPane
 from desktop.ui.reading.navigator import Navigator
 from desktop.ui.reading.pane_area import MAX_PANES, MIN_PANES, PaneArea
 from desktop.ui.reading.sync_controller import SyncController
 from desktop.ui.reading.theme import DEFAULT_ZOOM, clamp_zoom, next_zoom
+from desktop.ui.startup import Construction, FirstPaint
 from desktop.ui.store_bar import ReviewBar, StoreBar
 from desktop.ui.window_settings import PaneState, WindowSettings
 from desktop.ui.zoom_indicator import ZoomIndicator
 
 if TYPE_CHECKING:
+    from desktop.ui.dialogs.draft_actions import DraftActions
+    from desktop.ui.docks.annotations_view import AnnotationsDock
+    from desktop.ui.reading.annotation_marks import AnnotationMarks
     from desktop.ui.reading.go_to_panel import GoToPanel
 
 Key = QKeySequence.StandardKey
@@ -52,6 +52,9 @@ FIRST_RUN_TREE_WIDTH = 330
 FIRST_RUN_LINKS_SHARE = 0.4  # of the left column's height, below the chapters
 SEARCH_CHOICES = ("search/instrument", "search/part")
 LINKS_CHOICE = "links/kind"
+# Whether the annotations panel was open (perhaps as a tab behind another): then it is made
+# before the first paint, so the left column shows the tabs it had; else right after.
+ANNOTATIONS_OPEN = "annotations/open"
 # The layout and reading places are saved this long after the last change, not only on close:
 # after a crash or a dead battery the next start opens where the delegate was reading.
 AUTOSAVE_DELAY_MS = 1500
@@ -59,6 +62,7 @@ AUTOSAVE_DELAY_MS = 1500
 
 class MainWindow(QMainWindow):
     settings_saved = Signal(bool)  # the layout was written (True) or could not be (False)
+    built = Signal()  # every part is made (after the panes' first paint, or on demand)
 
     def __init__(self, source: DocumentSource, settings: WindowSettings, hub: AnnotationHub,
                  parent: QWidget | None = None) -> None:
@@ -72,6 +76,12 @@ class MainWindow(QMainWindow):
         self._zoom = DEFAULT_ZOOM
         self._shown_once = False
         self._room_for_annotations = False  # first run: make room when the panel first shows
+        # What the first frame does not show is made after it (desktop.ui.startup).
+        self._construction = Construction(self)
+        self._construction.built.connect(self.built)
+        self._marks: AnnotationMarks | None = None
+        self._annotations: AnnotationsDock | None = None
+        self._drafts: DraftActions | None = None
         # Qt's print dialog by default (imported when first printing); tests put a stand-in here.
         self.make_print_dialog: Callable[..., Any] | None = None
         left = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -83,12 +93,8 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.chapters, self.links, Qt.Orientation.Vertical)
         self.search = SearchDock(source, self)
         self.tabifyDockWidget(self.chapters, self.search)
-        self.annotations = AnnotationsDock(hub, self.operations, source, self)
-        self.tabifyDockWidget(self.chapters, self.annotations)
         self.chapters.raise_()
         self.pane_area = PaneArea(self._new_pane, self)
-        self.marks = AnnotationMarks(hub, self.pane_area.panes, self)
-        self.pane_area.panes_changed.connect(self.marks.panes_changed)
         self.navigator = Navigator(source, self.pane_area, self)
         self.sync = SyncController(lambda unit, instrument:
                                    source.correspondences().find(unit, instrument),
@@ -98,14 +104,9 @@ class MainWindow(QMainWindow):
         self.pane_area.panes_changed.connect(self._update_actions)
         self.pane_area.panes_changed.connect(self.sync.panes_changed)
         self.search.unit_activated.connect(self.open_result)
-        self.search.set_notes_search(self.annotations.matching)
+        self.search.set_notes_search(lambda text: self.annotations.matching(text))
         self.search.annotation_activated.connect(self.show_annotation)
         self.links.unit_activated.connect(self.show_correspondent)
-        self.annotations.annotation_activated.connect(self.show_annotation)
-        self.annotations.visibilityChanged.connect(self._annotations_shown)
-        self.annotations.move_requested.connect(self._move_review_item)
-        self.annotations.review_unit_requested.connect(
-            lambda unit: self.open_unit(unit, give_focus=False))
 
         self.store_bar = StoreBar(self)
         self.store_bar.retry_requested.connect(hub.poll)
@@ -119,9 +120,8 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.store_bar)
         self.review_bar = ReviewBar(self)
-        self.review_bar.review_requested.connect(lambda: self.annotations.show_view(REVIEW))
+        self.review_bar.review_requested.connect(self._show_review)
         column.addWidget(self.review_bar)
-        self.annotations.reviews_changed.connect(self.review_bar.show_count)
         hub.changed.connect(self._count_reviews)
         column.addWidget(self.pane_area, 1)
         self.setCentralWidget(central)
@@ -135,11 +135,10 @@ class MainWindow(QMainWindow):
         self.annotate = AnnotateCommands(self.operations, hub, self.pane_area,
                                          self._menus["annotate"], self)
         self.pane_area.panes_changed.connect(self.annotate.panes_changed)
-        self.annotate.note_requested.connect(self.annotations.edit)
+        self.annotate.note_requested.connect(lambda note: self.annotations.edit(note))
         self.annotate.told.connect(lambda text: self.statusBar().showMessage(text, 4000))
         hub.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.agreed = install_agreed(self, source, self._menus["edit"])
-        self.drafts = install_drafts(self, source, self._menus["file"])
         self.first_run = install_help(self, self._menus["help"])
         self.preferences = Preferences(settings)
         install_preferences(self, self._menus["edit"], self.preferences)
@@ -152,17 +151,18 @@ class MainWindow(QMainWindow):
         for signal in (self.pane_area.panes_changed, self.pane_area.focused_pane_changed,
                        self.pane_area.splitterMoved, self.navigator.history_changed,
                        self.sync.synced, *(
-                           dock_signal for dock in (self.chapters, self.links, self.search,
-                                                    self.annotations)
+                           dock_signal for dock in (self.chapters, self.links, self.search)
                            for dock_signal in (dock.visibilityChanged,
                                                dock.dockLocationChanged))):
             signal.connect(self._layout_changed)
         # The mouse's back and forward buttons: the panes let the press through to the
         # window (mousePressEvent); the item views take it, so they are watched.
-        for view in (self.chapters.tree, self.search.results, self.links.list,
-                     self.annotations.list):
+        for view in (self.chapters.tree, self.search.results, self.links.list):
             view.viewport().installEventFilter(self)
-        name_controls(self)
+        for step in (self._build_annotations, self._start_notes, self._build_marks,
+                     self._build_drafts,
+                     self._first_run_picture, self._name_controls):
+            self._construction.add(step)
 
     def _new_pane(self, parent: QWidget) -> DocumentPane:
         pane = DocumentPane(self._source, parent)
@@ -177,8 +177,8 @@ class MainWindow(QMainWindow):
         pane.unit_chosen.connect(self._chosen)
         pane.link_toggled.connect(self.sync.link_changed)
         pane.step_requested.connect(lambda chosen, step: chosen.step_target(step))
-        pane.view.highlight_clicked.connect(self.annotations.select)
-        pane.view.note_mark_clicked.connect(self.annotations.select)
+        pane.view.highlight_clicked.connect(lambda note: self.annotations.select(note))
+        pane.view.note_mark_clicked.connect(lambda note: self.annotations.select(note))
         pane.menu_requested.connect(self._pane_menu)
         return pane
 
@@ -228,8 +228,6 @@ class MainWindow(QMainWindow):
         # Export, Share, Import: on this window's notes service; an import is broadcast.
         self.exchange = ExchangeActions(self, self._menus["file"], lambda: self.hub.service)
         self.exchange.changed.connect(self.hub.publish)
-        self.annotations.export_requested.connect(
-            lambda ids: self.exchange.open_export(ids=tuple(ids)))
         self._action("file", self.tr("&Print…"), self.print_focused_pane, Key.Print)
         self._menus["file"].addSeparator()
         self._action("file", self.tr("&Quit"), self.close, Key.Quit, "Ctrl+Q")
@@ -264,12 +262,16 @@ class MainWindow(QMainWindow):
         self.chapters_action.setChecked(True)
         self.chapters.visibilityChanged.connect(self.chapters_action.setChecked)
         for dock, text, key in ((self.links, self.tr("&Links"), "Ctrl+Shift+K"),
-                                (self.search, self.tr("&Search results"), ""),
-                                (self.annotations, self.tr("A&nnotations"), "Ctrl+Shift+N")):
+                                (self.search, self.tr("&Search results"), "")):
             toggle = dock.toggleViewAction()
             toggle.setText(text)
             toggle.setShortcut(QKeySequence(key))
             self._menus["view"].addAction(toggle)
+        # The panel is made after the first paint; its entry and key are here from the start.
+        self.annotations_action = self._action(
+            "view", self.tr("A&nnotations"),
+            lambda: self.annotations.toggleViewAction().trigger(), "Ctrl+Shift+N")
+        self.annotations_action.setCheckable(True)
         self._action("view", self.tr("&Find a chapter"), self.focus_chapter_filter,
                      "Ctrl+Shift+L")
 
@@ -356,6 +358,7 @@ class MainWindow(QMainWindow):
     @property
     def go_to_panel(self) -> GoToPanel:
         if self._go_to is None:
+            from desktop.ui.accessibility import name_controls
             from desktop.ui.reading.go_to_panel import GoToPanel
 
             self._go_to = GoToPanel(self._source, self)
@@ -535,6 +538,8 @@ class MainWindow(QMainWindow):
         geometry = settings.geometry()
         self.restored_geometry = geometry is not None and self.restoreGeometry(geometry)
         state = settings.window_state()
+        if state is not None and settings.choice(ANNOTATIONS_OPEN):
+            self._build_annotations()  # before the layout is restored: its tab is as it was
         self.first_start = state is None or not self.restoreState(state)
         if self.first_start:
             # First run: room for the chapter titles (UNGASS 2016's all open alike:
@@ -542,8 +547,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.chapters, self.links], [FIRST_RUN_TREE_WIDTH] * 2,
                              Qt.Orientation.Horizontal)
             self.search.hide()  # a tab beside the chapters once Ctrl+F asks for it
-            self.annotations.hide()  # …and the annotations once a note or Ctrl+Shift+N does
-            self._room_for_annotations = True
+            self._room_for_annotations = True  # the annotations' panel: see _build_annotations
             tall = max(self.height(), 400)
             self.resizeDocks([self.chapters, self.links],
                              [int(tall * (1 - FIRST_RUN_LINKS_SHARE)),
@@ -596,7 +600,10 @@ class MainWindow(QMainWindow):
             focused=panes.index(self.pane_area.focused_pane()),
             zoom=self._zoom,
             choices={**dict(zip(SEARCH_CHOICES, self.search.filters(), strict=True)),
-                     LINKS_CHOICE: self.links.current_kind()},
+                     LINKS_CHOICE: self.links.current_kind(),
+                     ANNOTATIONS_OPEN: self._settings.choice(ANNOTATIONS_OPEN)
+                     if self._annotations is None
+                     else "1" if self._annotations.toggleViewAction().isChecked() else ""},
             history=(self.navigator.history.places(), self.navigator.history.position()),
             leader=(panes.index(leader), self.sync.unit() or "") if leader in panes
             else (-1, ""),
@@ -611,8 +618,99 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             self.pane_area.focused_pane().view.setFocus(Qt.FocusReason.OtherFocusReason)
-            # The notes are read once the panes' first screens are painted (not before).
-            QTimer.singleShot(0, self._start_notes)
+            # The rest is made once the panes' first screens are painted (not before).
+            FirstPaint([pane.view.viewport() for pane in self.pane_area.panes()],
+                       self._construction.start, self)
+
+    # -- the parts made after the first paint ----------------------------------------------
+
+    def finish_building(self) -> None:
+        """Make every part not made yet, now (a test, a screenshot, a command that needs
+        one before the window got round to it)."""
+        self._construction.finish()
+
+    def is_built(self) -> bool:
+        return self._construction.is_built()
+
+    @property
+    def marks(self) -> AnnotationMarks:
+        """The notes' highlights and marks in the panes."""
+        if self._marks is None:
+            self._build_marks()
+        assert self._marks is not None
+        return self._marks
+
+    @property
+    def drafts(self) -> DraftActions:
+        """File ▸ Import draft… and a draft's paragraph marks."""
+        if self._drafts is None:
+            self._build_drafts()
+        assert self._drafts is not None
+        return self._drafts
+
+    def _build_marks(self) -> None:
+        if self._marks is not None:
+            return
+        from desktop.ui.reading.annotation_marks import AnnotationMarks  # markdown loads with it
+
+        self._marks = AnnotationMarks(self.hub, self.pane_area.panes, self)
+        self.pane_area.panes_changed.connect(self._marks.panes_changed)
+        self._marks.panes_changed()
+        for pane in self.pane_area.panes():  # those whose text was laid out before
+            self._marks.refresh(pane)
+
+    def _build_drafts(self) -> None:
+        if self._drafts is not None:
+            return
+        from desktop.ui.dialogs.draft_actions import install_drafts
+
+        self._drafts = install_drafts(self, self._source, self._menus["file"])
+
+    def _first_run_picture(self) -> None:
+        if self.first_run.isVisible():  # else decoded when the page is first opened
+            self.first_run.load_picture()
+
+    def _name_controls(self) -> None:
+        from desktop.ui.accessibility import name_controls
+
+        name_controls(self)
+
+    @property
+    def annotations(self) -> AnnotationsDock:
+        """The annotations panel (a tab beside the chapters)."""
+        if self._annotations is None:
+            self._build_annotations()
+        assert self._annotations is not None
+        return self._annotations
+
+    def _build_annotations(self) -> None:
+        if self._annotations is not None:
+            return
+        from desktop.ui.docks.annotations_view import AnnotationsDock
+
+        dock = self._annotations = AnnotationsDock(self.hub, self.operations, self._source, self)
+        # Where the saved layout had it (restoreState kept its place), else behind the
+        # chapters, closed until a note or Ctrl+Shift+N opens it.
+        if not self.restoreDockWidget(dock):
+            self.tabifyDockWidget(self.chapters, dock)
+            dock.hide()
+        dock.annotation_activated.connect(self.show_annotation)
+        dock.visibilityChanged.connect(self._annotations_shown)
+        dock.move_requested.connect(self._move_review_item)
+        dock.review_unit_requested.connect(lambda unit: self.open_unit(unit, give_focus=False))
+        dock.reviews_changed.connect(self.review_bar.show_count)
+        dock.export_requested.connect(lambda ids: self.exchange.open_export(ids=tuple(ids)))
+        for signal in (dock.visibilityChanged, dock.dockLocationChanged):
+            signal.connect(self._layout_changed)
+        dock.list.viewport().installEventFilter(self)
+        toggle = dock.toggleViewAction()
+        self.annotations_action.setChecked(toggle.isChecked())
+        toggle.toggled.connect(self.annotations_action.setChecked)
+
+    def _show_review(self) -> None:
+        from desktop.ui.docks.annotations_view import REVIEW
+
+        self.annotations.show_view(REVIEW)
 
     def _start_notes(self) -> None:
         self.annotate.categories()  # Ctrl+1 … Ctrl+9 and the Annotate menu's entries
@@ -621,7 +719,9 @@ class MainWindow(QMainWindow):
         self.hub.start_watching()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.annotations.editor.save()  # a note typed just before closing is kept
+        self._construction.cancel()
+        if self._annotations is not None:
+            self._annotations.editor.save()  # a note typed just before closing is kept
         self._autosave.stop()
         self.save_settings()
         super().closeEvent(event)

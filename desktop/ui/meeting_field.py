@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from desktop.core.notes.model import Change
-from desktop.core.notes.service import MEETING
+from desktop.core.notes.model import MEETING, Change
 from desktop.ui.hub import AnnotationHub
 from desktop.ui.operations import AnnotationOperations
 

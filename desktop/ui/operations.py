@@ -19,9 +19,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.core.notes.errors import NotesError, StoreLocked, StoreUnavailable, StoreWriteFailed
-from desktop.core.notes.model import Anchor, Annotation, Category, Change
-from desktop.core.notes.service import MEETING
-from desktop.core.notes.store import AUTHOR
+from desktop.core.notes.model import AUTHOR, MEETING, Anchor, Annotation, Category, Change
 from desktop.ui.hub import AnnotationHub
 
 # Failures of the store itself (the bar says so); any other NotesError is a refusal of one

@@ -34,7 +34,10 @@ def open_window(qtbot: QtBot, source: DocumentSource, corpus: Corpus,
     opened: list[MainWindow] = []
     services: list[NotesService] = []
 
-    def start(data_dir: Path | None = None, size: tuple[int, int] = SIZE) -> MainWindow:
+    def start(data_dir: Path | None = None, size: tuple[int, int] = SIZE,
+              settle: bool = True) -> MainWindow:
+        """`settle=False`: shown, and handed back before the event loop turns once (not
+        painted, nothing made after the first paint yet)."""
         folder = data_dir or _private_data_dir
         settings = WindowSettings(open_settings(folder))
         service = NotesService(store_path(folder), corpus)
@@ -44,9 +47,10 @@ def open_window(qtbot: QtBot, source: DocumentSource, corpus: Corpus,
         if not window.restored_geometry:
             window.resize(*size)
         window.show()
-        qtbot.waitExposed(window)
-        wait_ready(qtbot, window)
         opened.append(window)
+        if settle:
+            qtbot.waitExposed(window)
+            wait_ready(qtbot, window)
         return window
 
     yield start

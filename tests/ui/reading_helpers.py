@@ -12,9 +12,10 @@ from desktop.ui.reading.theme import target_colour
 
 
 def wait_ready(qtbot: QtBot, window: MainWindow) -> None:
-    """Until every pane has laid out its whole instrument (not only the first screenful)."""
-    qtbot.waitUntil(lambda: all(p.is_complete() for p in window.pane_area.panes()),
-                    timeout=5000)
+    """Until every pane has laid out its whole instrument (not only the first screenful) and
+    the window has made the parts it makes after its first paint."""
+    qtbot.waitUntil(lambda: window.is_built()
+                    and all(p.is_complete() for p in window.pane_area.panes()), timeout=5000)
 
 
 def units_in_viewport(view: DocumentView) -> list[str]:

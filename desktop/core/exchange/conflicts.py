@@ -12,14 +12,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from desktop.core.exchange.record import Shared, merged_history
+from desktop.core.exchange.record import MINE, THEIRS, Shared, merged_history
 from desktop.core.notes.anchoring import anchor_at
 from desktop.core.notes.errors import BadInput, NotFound
 from desktop.core.notes.model import OK, Annotation, Change
 from desktop.core.notes.service import NotesService
 from desktop.core.notes.store import stamp
-
-MINE, THEIRS = "mine", "theirs"
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
+MINE, THEIRS = "mine", "theirs"  # the two sides of a conflict
+
 # How an incoming version relates to the one here.
 ADDED = "added"  # not here yet
 UNCHANGED = "unchanged"  # the same content (or the same conflict already listed)

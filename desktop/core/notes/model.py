@@ -19,6 +19,9 @@ DEFAULT_CATEGORIES: tuple[tuple[str, str], ...] = (
 # An annotation's status: attached to the text, waiting in the review list after the corpus
 # changed, or archived by the user from the review list (kept, but no longer on the text).
 OK, REVIEW, ARCHIVED = "ok", "review", "archived"
+# Store settings (here, not beside the store, so the window reads them without loading it):
+AUTHOR = "author"  # the name written into new annotations
+MEETING = "meeting"  # the meeting stamped on new annotations
 
 
 # Anchor and Annotation are built by the thousand when a long list is read: slotted, not

@@ -15,11 +15,9 @@ from desktop.core.corpus import Corpus
 from desktop.core.notes.anchoring import anchor_at, anchor_quote, anchor_units
 from desktop.core.notes.database import DEFAULT_BUSY_TIMEOUT
 from desktop.core.notes.errors import BadInput
-from desktop.core.notes.model import Anchor, Reconciliation
+from desktop.core.notes.model import MEETING, Anchor, Reconciliation
 from desktop.core.notes.store import AnnotationStore
 from desktop.core.notes.texts import CorpusText
-
-MEETING = "meeting"  # store setting: the meeting stamped on new annotations
 
 
 class NotesService:

@@ -35,6 +35,7 @@ from desktop.core.notes.errors import (
 )
 from desktop.core.notes.model import (
     ARCHIVED,
+    AUTHOR,
     OK,
     REVIEW,
     Anchor,
@@ -48,7 +49,6 @@ from desktop.core.notes.model import (
 from desktop.core.notes.reattach import MOVED, SAME, reattach
 from desktop.core.notes.texts import CorpusText
 
-AUTHOR = "author"  # setting: the name written into new annotations
 CORPUS = "corpus"  # setting: fingerprint of the corpus text the anchors were last checked on
 
 # The most a note may hold: about 30 printed pages. A 4 MB paste would take seconds to

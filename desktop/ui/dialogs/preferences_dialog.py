@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.notes.service import MEETING
-from desktop.core.notes.store import AUTHOR
+from desktop.core.notes.model import AUTHOR, MEETING
 from desktop.ui.preferences import START_DEFAULT, START_LAST, Preferences
 from desktop.ui.reading.palettes import DARK, LIGHT, SYSTEM, apply_theme
 from desktop.ui.reading.theme import ZOOM_STEPS

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.agreed import Found
 from desktop.core.search import MARK_END, MARK_START
 from desktop.ui.docks.dock_body import set_dock_body
 from desktop.ui.docks.links_model import relation_name
@@ -34,6 +33,7 @@ from desktop.ui.docks.rows_model import UNIT_ROLE, Row, RowsModel
 from desktop.ui.document_source import DocumentSource
 
 if TYPE_CHECKING:
+    from desktop.core.agreed import Found
     from desktop.ui.main_window import MainWindow
 
 AGREED_KEY = "Ctrl+Shift+A"

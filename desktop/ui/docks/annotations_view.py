@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.exchange.conflicts import MINE, THEIRS
+from desktop.core.exchange.record import MINE, THEIRS
 from desktop.core.notes.errors import NotesError
 from desktop.core.notes.model import Annotation, Change, ReviewItem
 from desktop.ui.docks.annotations_model import (

@@ -5,11 +5,14 @@ choose one."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.core.exchange.conflicts import Conflict
 from desktop.ui.docks.rows_model import Row, RowsModel
+
+if TYPE_CHECKING:  # the exchange (and the notes store with it) loads when first needed
+    from desktop.core.exchange.conflicts import Conflict
 
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 60  # int: the annotation's id
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QAction, QColor, QImage, QImageReader, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QDockWidget,
     QMenu,
@@ -63,6 +63,7 @@ class FirstRunDock(QDockWidget):
         layout.addWidget(self.page, 1)
         layout.addWidget(self.done, 0, Qt.AlignmentFlag.AlignRight)
         self.setWidget(body)
+        self._picture: QImage | None = None  # decoded after the window's first paint
         self.refresh()
 
     def refresh(self) -> None:
@@ -99,14 +100,46 @@ class FirstRunDock(QDockWidget):
         more = self.tr("<p>Help ▸ User guide (<b>%s</b>) tells more; Help ▸ Keyboard shortcuts "
                        "(<b>%s</b>) lists every key.</p>") % (keys["userGuideAction"],
                                                               keys["shortcutsAction"])
-        picture = (f'<p><img src="{PICTURE}" width="{PICTURE_WIDTH}"></p>'
-                   if (paths.bundle_root() / "docs" / PICTURE).is_file() else "")
+        picture = self._picture_html()
         welcome = html.escape(self.tr("Welcome to Concordia"))
         summary = html.escape(self.tr("The drug-policy instruments side by side, offline."))
         self.page.setHtml(f"<h2>{welcome}</h2><p>{summary}</p>{picture}{body}{more}")
 
     def text(self) -> str:
         return self.page.toPlainText()
+
+    def _picture_html(self) -> str:
+        """The picture at its size on the page, read from the file's header; until it is
+        decoded (`load_picture`), a blank of that size stands in, so the page does not move
+        when it comes (decoding the screenshot would hold up the window's first paint)."""
+        path = paths.bundle_root() / "docs" / PICTURE
+        size = QImageReader(str(path)).size() if path.is_file() else None
+        if size is None or size.isEmpty():
+            return ""
+        height = round(PICTURE_WIDTH * size.height() / size.width())
+        image = self._picture
+        if image is None:
+            image = QImage(PICTURE_WIDTH, height, QImage.Format.Format_ARGB32)
+            image.fill(QColor(0, 0, 0, 0))
+        self.page.document().addResource(QTextDocument.ResourceType.ImageResource,
+                                         QUrl(PICTURE), image)
+        return f'<p><img src="{PICTURE}" width="{PICTURE_WIDTH}" height="{height}"></p>'
+
+    def load_picture(self) -> None:
+        """Decode the picture (once) and put it on the page in place of the blank."""
+        path = paths.bundle_root() / "docs" / PICTURE
+        if self._picture is not None or not path.is_file():
+            return
+        image = QImage(str(path))
+        if image.isNull():
+            return
+        # Twice the width it is shown at: sharp on a high-density screen, a fraction of
+        # the full screenshot's memory.
+        self._picture = image.scaledToWidth(2 * PICTURE_WIDTH,
+                                            Qt.TransformationMode.SmoothTransformation)
+        top = self.page.verticalScrollBar().value()
+        self.refresh()
+        self.page.verticalScrollBar().setValue(top)
 
 
 def install_first_run(window: MainWindow, menu: QMenu) -> FirstRunDock:
@@ -123,6 +156,8 @@ def install_first_run(window: MainWindow, menu: QMenu) -> FirstRunDock:
 
 def open_first_run(window: MainWindow, dock: FirstRunDock) -> None:
     dock.refresh()
+    if window.is_built():  # else the window decodes the picture after its first paint
+        dock.load_picture()
     dock.show()
     dock.raise_()
     window.resizeDocks([dock], [min(360, max(260, window.width() // 4))],
@@ -131,8 +166,9 @@ def open_first_run(window: MainWindow, dock: FirstRunDock) -> None:
 
 def offer_first_run(window: MainWindow, open_unit: str | None, screenshot: bool) -> bool:
     """Open the page on the window's first start, unless it was started to show a unit
-    (--open) or to take a screenshot. True if it opens."""
+    (--open) or to take a screenshot. True if it opens. Called before the window is shown,
+    the panes are laid out once, beside it (not laid out again as it opens)."""
     if not window.first_start or open_unit or screenshot:
         return False
-    QTimer.singleShot(0, lambda: open_first_run(window, window.first_run))
+    open_first_run(window, window.first_run)
     return True

@@ -1,0 +1,91 @@
+"""The window's construction after its first paint: the panes' first screens of text are put
+on screen first; what nobody sees in that first frame (the notes, the annotation and draft
+marks, the accessible names) is built right after, one step per turn of the event loop, so
+no step holds up a key press or a scroll for long.
+
+Anything that needs a part early (a test, a menu opened at once, a screenshot) calls
+`finish()`, which runs the remaining steps there and then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+
+class FirstPaint(QObject):
+    """Calls `then` once every one of `widgets` has been painted (after the paint, from the
+    event loop). A watcher on these few widgets only: an application-wide filter would hand
+    every event to Python."""
+
+    def __init__(self, widgets: Sequence[QWidget], then: Callable[[], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._waiting = list(widgets)
+        self._then: Callable[[], None] | None = then
+        for widget in self._waiting:
+            widget.installEventFilter(self)
+        if not self._waiting:
+            self._done()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched in self._waiting:
+            self._waiting.remove(watched)  # type: ignore[arg-type]
+            watched.removeEventFilter(self)
+            if not self._waiting:
+                self._done()
+        return False
+
+    def _done(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            QTimer.singleShot(0, self, then)  # not once the window is gone
+
+
+class Construction(QObject):
+    """Steps run in order, one per turn of the event loop once started; `built` is emitted
+    once the last has run (by the loop or by `finish`)."""
+
+    built = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._steps: list[Callable[[], None]] = []
+        self._started = False
+        self._built = False
+
+    def add(self, step: Callable[[], None]) -> None:
+        self._steps.append(step)
+
+    def is_built(self) -> bool:
+        return self._built
+
+    def start(self) -> None:
+        if not self._started:
+            self._started = True
+            QTimer.singleShot(0, self, self._next)
+
+    def finish(self) -> None:
+        """Run every remaining step now."""
+        while self._steps:
+            self._steps.pop(0)()
+        self._end()
+
+    def cancel(self) -> None:
+        """Make nothing more (the window is closing: its notes may be closed already)."""
+        self._steps.clear()
+
+    def _next(self) -> None:
+        if self._steps:
+            self._steps.pop(0)()  # taken off first: a step that calls finish() is not rerun
+        if self._steps:
+            QTimer.singleShot(0, self, self._next)
+        else:
+            self._end()
+
+    def _end(self) -> None:
+        if not self._built:
+            self._built = True
+            self.built.emit()

@@ -1,0 +1,169 @@
+"""The window puts the panes' first screens of text on screen first and makes the rest right
+after (desktop.ui.startup): what a reader does at once works, the rest is made without any
+action, and nothing on screen moves when it is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QRect, Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QWidget
+from pytestqt.qtbot import QtBot
+from reading_helpers import units_in_viewport, wait_ready
+
+from desktop.core.corpus import Corpus
+from desktop.core.notes.anchoring import anchor_quote, anchor_units
+from desktop.core.notes.database import store_path
+from desktop.core.notes.store import AnnotationStore
+from desktop.core.notes.texts import CorpusText
+from desktop.ui.docks.first_run import PICTURE_WIDTH, offer_first_run
+from desktop.ui.docks.search_view import NOTES
+from desktop.ui.main_window import MainWindow
+from desktop.ui.startup import FirstPaint
+
+Opener = Callable[..., MainWindow]
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def _note(corpus: Corpus, data_dir: Path, unit: str, note: str) -> int:
+    text = CorpusText.from_corpus(corpus).of_unit(unit)
+    assert text is not None
+    with AnnotationStore.open(store_path(data_dir)) as store:
+        made = store.add(anchor_units(text, unit), note=note)
+    assert made.annotation is not None
+    return made.annotation.id
+
+
+def _highlight(corpus: Corpus, data_dir: Path, unit: str, words: str) -> int:
+    text = CorpusText.from_corpus(corpus).of_unit(unit)
+    assert text is not None
+    with AnnotationStore.open(store_path(data_dir)) as store:
+        made = store.add(anchor_quote(text, unit, words))
+    assert made.annotation is not None
+    return made.annotation.id
+
+
+def test_the_search_and_the_annotations_panel_answer_before_the_window_is_finished(
+        open_window: Opener, qtbot: QtBot, corpus: Corpus, _private_data_dir: Path) -> None:
+    """Guards the deferred construction: a reader who searches their notes and opens the
+    annotations panel as soon as the window shows gets their note, though the notes were
+    not read yet."""
+    made = _note(corpus, _private_data_dir, "poa2009/41(g)", "Check the *forfeiture* line")
+    window = open_window(settle=False)
+    assert not window.is_built()
+    dock = window.search
+    dock.show()
+    dock.part.setCurrentIndex(dock.part.findData(NOTES))
+    with qtbot.waitSignal(dock.searched):
+        qtbot.keyClicks(dock.field, "forfeiture")
+    assert dock.model.rowCount() == 1
+    qtbot.keyClick(dock.field, Qt.Key.Key_Return)
+    assert window.annotations.selected_id() == made
+    assert window.annotations.isVisible()
+    assert window.pane_area.focused_pane().instrument_id() == "poa2009"
+
+
+def test_a_menu_key_pressed_in_the_first_frames_works(open_window: Opener,
+                                                       qtbot: QtBot) -> None:
+    """Ctrl+Shift+N opens the annotations panel as soon as the window takes keys, whether or
+    not it has finished making its parts."""
+    window = open_window(settle=False)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert not window.annotations.isVisible()
+    qtbot.keyClick(window.pane_area.focused_pane().view, Qt.Key.Key_N, CTRL | SHIFT)
+    assert window.annotations.isVisible()
+
+
+def test_the_rest_is_made_after_the_first_paint_without_any_action(
+        open_window: Opener, qtbot: QtBot, corpus: Corpus, _private_data_dir: Path) -> None:
+    """The highlights already in the notes, File ▸ Import draft… and the controls' accessible
+    names come without the reader doing anything."""
+    made = _highlight(corpus, _private_data_dir, "ungass2016/1(a)", "primary prevention")
+    window = open_window(settle=False)
+    with qtbot.waitSignal(window.built, timeout=5000):
+        pass
+    assert window.is_built()
+    wait_ready(qtbot, window)
+    left = window.pane_area.panes()[0]
+    assert left.view.highlighted_text(made) == ["primary prevention"]
+    file_menu = window.menuBar().actions()[0].menu()
+    assert "Import &draft…" in [action.text() for action in file_menu.actions()]
+    category = window.findChild(QComboBox, "noteCategory")
+    assert category is not None and category.accessibleName() == "Category of the note"
+
+
+def _layout(window: MainWindow) -> dict[str, object]:
+    """Where the reader sees things: each pane's place and its text's first units, each
+    dock's place, the window's menu bar and status bar."""
+    def place(widget: QWidget) -> QRect:
+        return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+    return {
+        "panes": [(place(pane), place(pane.view.viewport()), units_in_viewport(pane.view)[:3])
+                  for pane in window.pane_area.panes()],
+        "docks": {dock.objectName(): place(dock) for dock in window.findChildren(QDockWidget)
+                  if dock.isVisible()},
+        "bars": (place(window.menuBar()), place(window.statusBar())),
+    }
+
+
+def test_nothing_moves_when_the_rest_is_made(open_window: Opener, qtbot: QtBot,
+                                             tmp_path: Path) -> None:
+    """The first paint and the finished window have the same layout: the panes' text, the
+    docks and the bars stay where they were (on a first start, on a restored layout, and on
+    one where the annotations panel was left open)."""
+    for start in range(3):
+        window = open_window(tmp_path, settle=False)
+        first: list[dict[str, object]] = []
+
+        def painted(window: MainWindow = window, first: list[dict[str, object]] = first) -> None:
+            first.append(_layout(window) if not window.is_built() else {})
+
+        # Watching the same first paint as the window: this runs before its first step.
+        FirstPaint([pane.view.viewport() for pane in window.pane_area.panes()], painted, window)
+        with qtbot.waitSignal(window.built, timeout=5000):
+            pass
+        wait_ready(qtbot, window)
+        assert first and first[0], "the first paint came after the window was finished"
+        assert first[0] == _layout(window), f"start {start + 1}"
+        assert all(pane_units for _pane, _viewport, pane_units in first[0]["panes"])  # type: ignore[union-attr]
+        if start == 1:  # the third start: with the annotations panel left open, on top
+            window.annotations.show()
+            window.annotations.raise_()
+            qtbot.waitUntil(lambda window=window: not window.annotations.visibleRegion().isEmpty())
+        elif start == 2:
+            assert not window.annotations.visibleRegion().isEmpty()
+        window.close()
+
+
+def test_the_first_run_picture_comes_after_the_first_paint_in_its_place(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """The first start's page shows its text at once; the screenshot in it is decoded after
+    the window's first paint, into the room kept for it: the text below does not move."""
+    window = open_window(settle=False)
+    assert offer_first_run(window, None, screenshot=False)
+    page = window.first_run.page
+
+    def heading_top() -> float:
+        block = page.document().find("Read side by side").block()
+        return page.document().documentLayout().blockBoundingRect(block).top()
+
+    def picture() -> QImage:
+        image = page.document().resource(QTextDocument.ResourceType.ImageResource,
+                                         QUrl("screenshots/sync-jump.png"))
+        assert isinstance(image, QImage)
+        return image
+
+    first: list[tuple[float, int]] = []
+    FirstPaint([pane.view.viewport() for pane in window.pane_area.panes()],
+               lambda: first.append((heading_top(), picture().width())), window)
+    with qtbot.waitSignal(window.built, timeout=5000):
+        pass
+    (before, width), = first
+    assert width == PICTURE_WIDTH  # at the first paint, the blank that keeps its room
+    assert picture().width() == 2 * PICTURE_WIDTH
+    assert picture().pixelColor(picture().width() // 2, picture().height() // 2).alpha() == 255
+    assert heading_top() == before
