@@ -117,3 +117,32 @@ def test_draft_benchmark_imports_and_analyses_150_paragraphs() -> None:
     assert all(f" {status}" in lines[0] for status in ("agreed", "changed", "new"))
     line = next(line for line in lines if line.startswith("import and analyse"))
     assert " ms " in line and "ratio" in line and "target < 2000 ms" in line
+
+
+def test_one_command_runs_the_benchmarks_and_prints_one_table() -> None:
+    """`python -m benchmarks --quick NAME…` (what `python3 dev.py bench` runs) collects each
+    script's figures through --json and prints one table: median, p95, the baseline's median
+    and the ratio to it, the target and whether it is met."""
+    result = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "draft", "open"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode in (0, 1), result.stderr  # 1: a target missed, still measured
+    lines = result.stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("figure "))
+    assert "cores" in lines[header - 1] and "quick run" in lines[header - 1]
+    assert lines[header].split() == ["figure", "median", "p95", "unit", "baseline", "ratio",
+                                     "target"]
+    rows = {line.split("  ")[0].strip(): line for line in lines[header + 1:]}
+    assert set(rows) == {"draft: import and analyse 150 paragraphs", "open: notes open",
+                         "open: notes check", "open: corpus open", "open: corpus check"}
+    row = rows["draft: import and analyse 150 paragraphs"]
+    draft = row.split()
+    assert draft[-1] in ("ok", "MISSED") and "< 2000 ms" in row
+    assert draft[-5].endswith("x") and float(draft[-5][:-1]) > 0  # the ratio to the baseline
+    assert (ROOT / "benchmarks" / "out" / "bench_draft.txt").read_text().startswith("draft: ")
+
+
+def test_the_benchmark_command_names_the_benchmarks_there_are() -> None:
+    result = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "nothing"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode != 0
+    assert "no benchmark named nothing" in result.stderr and "window" in result.stderr
