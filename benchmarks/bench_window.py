@@ -247,7 +247,8 @@ class Batch:
 class Harness:
     """Starts the measured processes on the watched display and watches them."""
 
-    def __init__(self, display: str, bytecode: str, files: Sequence[Path]) -> None:
+    def __init__(self, display: str, bytecode: str, files: Sequence[Path],
+                 bundle: Path) -> None:
         import screen
 
         self.screen = screen
@@ -255,12 +256,13 @@ class Harness:
         self.watcher = screen.Watcher(display)
         self.bytecode = bytecode
         self.files = files
+        self.bundle = bundle
         self.rects: dict[str, list[tuple[int, int, int, int]]] = {}
         self.settled: dict[str, object] = {}
 
     def command(self, kind: str, memory: bool, stay: bool) -> list[str]:
         if kind == "bundle":
-            return [str(BUNDLE)]
+            return [str(self.bundle)]
         command = [sys.executable, __file__, "--child", kind]
         command += (["--memory"] if memory else []) + (["--stay"] if stay else [])
         return command + ([str(path) for path in self.files] if kind == "floor" else [])
@@ -369,15 +371,18 @@ def stop(process: subprocess.Popen[str]) -> tuple[str, str]:
         return process.communicate()
 
 
-def measure(display: str, runs: int, kinds: Sequence[str]) -> Batch:
+def measure(display: str, runs: int, kinds: Sequence[str], bundle: Path,
+            memory: bool) -> Batch:
     batch = Batch()
     with tempfile.TemporaryDirectory() as bytecode, tempfile.TemporaryDirectory() as pages:
-        harness = Harness(display, bytecode, first_screens(Path(pages)))
+        harness = Harness(display, bytecode, first_screens(Path(pages)), bundle)
         try:
+            if "bundle" in kinds and "window" not in kinds:
+                harness.calibrate("window")  # the bundle's regions are the window's
             for kind in kinds:  # warm-up: bytecode and disk caches, the text regions
                 harness.calibrate(kind)
                 harness.launch(kind, wheel=False)
-            for kind in ("bare", "window"):
+            for kind in ("bare", "window") if memory else ():
                 harness.memory(kind)
             for _ in range(runs):  # interleaved, so drift in the machine's load hits all
                 for kind in kinds:
@@ -386,14 +391,14 @@ def measure(display: str, runs: int, kinds: Sequence[str]) -> Batch:
                     batch.add(batch.in_app, kind, result.in_app)
                     if kind != "bare":
                         batch.add(batch.wheel, kind, harness.launch(kind, wheel=True).response)
-                for kind in ("bare", "window"):
+                for kind in ("bare", "window") if memory else ():
                     batch.add(batch.memory, kind, harness.memory(kind))
         finally:
             harness.watcher.close()
     return batch
 
 
-def report(batch: Batch, runs: int, bundle_note: str) -> bool:
+def report(batch: Batch, runs: int, notes: dict[str, str]) -> bool:
     from timing import record
 
     names = {"bare": "bare window", "floor": "floor (2 QTextBrowsers)",
@@ -407,7 +412,7 @@ def report(batch: Batch, runs: int, bundle_note: str) -> bool:
           f"{'in-app paint timer':>18}   target")
     for kind in ("bare", "floor", "window", "bundle"):
         if kind not in batch.launch:
-            print(f"{names[kind]:<26} {bundle_note}")
+            print(f"{names[kind]:<26} {notes[kind]}")
             continue
         target = "" if kind in ("bare", "floor") else f"<= {LAUNCH_RATIO_TARGET}x bare"
         ratio = median(batch.launch[kind]) / median(base)
@@ -431,6 +436,8 @@ def report(batch: Batch, runs: int, bundle_note: str) -> bool:
                             target=f"<= {FRAME_MS:.0f} ms (a frame)", met=met)
             print(f"wheel notch sent as the text appears, to the pane moving: {names[kind]} "
                   f"median {figure.median:.1f} ms, p95 {figure.p95:.1f} ms")
+    if "window" not in batch.memory:
+        return ok
     memory = batch.memory["window"]
     met = median(memory) < MEMORY_TARGET_MB
     ok = ok and met
@@ -451,6 +458,10 @@ def main() -> int:
     parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
     parser.add_argument("--display", help="an X server to use (default: a private Xvfb)")
     parser.add_argument("--no-bundle", action="store_true", help="leave the bundle out")
+    parser.add_argument("--bundle", type=Path, default=BUNDLE,
+                        help="the frozen application to measure (default: dist/Concordia)")
+    parser.add_argument("--only", nargs="+", choices=("floor", "window", "bundle"),
+                        help="measure only these beside the bare window (and no memory)")
     if "--child" not in sys.argv:
         from timing import add_arguments
 
@@ -470,21 +481,24 @@ def main() -> int:
     from timing import write_json
 
     kinds = ["bare", "floor", "window"]
+    notes = dict.fromkeys(("floor", "window", "bundle"), "(left out: --only)")
     if args.no_bundle:
-        bundle_note = "(left out: --no-bundle)"
-    elif BUNDLE.exists():
+        notes["bundle"] = "(left out: --no-bundle)"
+    elif args.bundle.exists():
         kinds.append("bundle")
-        bundle_note = ""
     else:
-        bundle_note = "(not built: python3 dev.py bundle builds dist/Concordia)"
+        notes["bundle"] = f"(not built: no {args.bundle}; python3 dev.py bundle builds it)"
+    if args.only:
+        kinds = ["bare", *(kind for kind in kinds if kind in args.only)]
+    harness_options = {"bundle": args.bundle.resolve(), "memory": not args.only}
     if args.display:
-        batch = measure(args.display, args.runs, kinds)
+        batch = measure(args.display, args.runs, kinds, **harness_options)
     elif not screen.xvfb_available():
         sys.exit("bench_window needs Xvfb (Debian: apt-get install xvfb) or --display :N")
     else:
         with screen.xvfb() as display:
-            batch = measure(display, args.runs, kinds)
-    ok = report(batch, args.runs, bundle_note)
+            batch = measure(display, args.runs, kinds, **harness_options)
+    ok = report(batch, args.runs, notes)
     write_json(args.json, "bench_window")
     return 0 if ok else 1
 
