@@ -62,7 +62,9 @@ def run(script: Path, quick: bool, folder: Path) -> tuple[int, list[dict[str, ob
 def number(value: object) -> str:
     if not isinstance(value, int | float):
         return "-"
-    return f"{value:.0f}" if value >= 100 else f"{value:.1f}" if value >= 10 else f"{value:.2f}"
+    if value >= 100:
+        return f"{value:.0f}"
+    return f"{value:.1f}" if value >= 10 else f"{value:.2f}" if value >= 1 else f"{value:.2g}"
 
 
 def table(rows: list[tuple[str, dict[str, object]]]) -> list[str]:

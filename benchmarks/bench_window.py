@@ -12,12 +12,15 @@ process) where it can be watched from inside, so the two can be compared.
 - bare:   a QMainWindow painting one label (the label is the region): the baseline.
 - floor:  (no target) two plain QTextBrowsers showing the same first screens as static HTML,
           no application code: what PySide6 and Qt's text layout alone cost.
-- window: Concordia from source, `desktop.cli.main` with a fresh data directory (a first
-          start): both panes of the default layout (UNGASS 2016 beside the Plan of Action).
-          Target: at most 1.5 x the bare window.
+- window: Concordia from source, `desktop.cli.main`, as a reader starts it again: with a copy
+          of a data directory left by one session closed as a reader closes the window (the
+          layout saved). Both panes of the default layout (UNGASS 2016 beside the Plan of
+          Action) are the regions. Target: at most 1.5 x the bare window.
+- first:  the same, on a first start (an empty data directory: the getting-started page
+          opens beside the panes, which are narrower). Same target.
 - bundle: the frozen application, dist/Concordia/Concordia (build it: python3 dev.py bundle),
-          the same regions. Target: at most 1.5 x the bare window. Skipped, saying so, when
-          it is not built.
+          started again like `window`, the same regions. Target: at most 1.5 x the bare
+          window. Skipped, saying so, when it is not built.
 - wheel:  for the floor, the window and the bundle, a second launch sends one notch of the
           mouse wheel over the first pane the moment its text is on screen (matching the
           previous launch's settled picture), and times until the pane's pixels change:
@@ -26,22 +29,26 @@ process) where it can be watched from inside, so the two can be compared.
           poa2009) are open and painted in four panes, from source; baseline: the bare
           window's. Target: below 120 MB.
 
-Launches are interleaved (bare, floor, window, bundle, then again), so drift in the machine's
-load hits all alike; medians and p95 are printed with the ratio to the bare window's median.
+Launches are interleaved (bare, floor, first, window, bundle, then again), so drift in the
+machine's load hits all alike; medians and p95 are printed with the ratio to the bare window's
+median.
 
     .venv/bin/python benchmarks/bench_window.py [--runs N] [--quick] [--json PATH]
+        [--only floor|first|window|bundle …] [--bundle PATH] [--no-bundle] [--display :N]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
@@ -167,7 +174,7 @@ def child_floor(files: list[str], stay: bool) -> None:
     app.exec()
 
 
-def child_window(memory: bool, stay: bool) -> None:
+def child_window(memory: bool, stay: bool, prepare: bool = False) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -199,6 +206,9 @@ def child_window(memory: bool, stay: bool) -> None:
                 # (laying out the rest of the text, off screen) is not part of the launch.
                 reported.append(time.monotonic())
                 shown = [v.viewport() for v in views()]  # type: ignore[attr-defined]
+                if prepare:  # closed as a reader closes it: the layout is saved
+                    QTimer.singleShot(0, window().close)  # type: ignore[union-attr]
+                    return
                 QTimer.singleShot(0, lambda: _report(app, reported[0], shown, memory, stay))
 
     DocumentView.paintEvent = watched_paint  # type: ignore[method-assign]
@@ -257,8 +267,33 @@ class Harness:
         self.bytecode = bytecode
         self.files = files
         self.bundle = bundle
+        self._saved = tempfile.TemporaryDirectory()
+        self.saved = Path(self._saved.name)
         self.rects: dict[str, list[tuple[int, int, int, int]]] = {}
         self.settled: dict[str, object] = {}
+
+    def close(self) -> None:
+        self.watcher.close()
+        self._saved.cleanup()
+
+    def prepare(self) -> None:
+        """A data directory as a reader's second start finds it: one session, closed as a
+        reader closes the window (the layout saved, the getting-started page seen)."""
+        result = subprocess.run([*self.command("first", False, False), "--prepare"],
+                                env=self.environment(str(self.saved)), capture_output=True,
+                                text=True, check=False, timeout=120)
+        if result.returncode != 0 or not any(self.saved.iterdir()):
+            sys.exit(f"preparing a used data directory failed ({result.returncode}):\n"
+                     f"{result.stderr}")
+
+    @contextmanager
+    def data_dir(self, kind: str) -> Iterator[str]:
+        """A fresh data directory for one launch: empty for a first start, else a copy of
+        the prepared one."""
+        with tempfile.TemporaryDirectory() as data:
+            if kind in ("window", "bundle"):
+                shutil.copytree(self.saved, data, dirs_exist_ok=True)
+            yield data
 
     def command(self, kind: str, memory: bool, stay: bool) -> list[str]:
         if kind == "bundle":
@@ -277,7 +312,7 @@ class Harness:
         return env
 
     def memory(self, kind: str) -> float:
-        with tempfile.TemporaryDirectory() as data:
+        with self.data_dir(kind) as data:
             result = subprocess.run(self.command(kind, True, False), env=self.environment(data),
                                     capture_output=True, text=True, check=False, timeout=120)
         line = next((line for line in result.stdout.splitlines() if line.startswith("rss ")),
@@ -293,7 +328,7 @@ class Harness:
         if kind == "bundle":
             self.rects[kind] = self.rects["window"]
             return
-        with tempfile.TemporaryDirectory() as data:
+        with self.data_dir(kind) as data:
             process = subprocess.Popen(self.command(kind, False, True), env=self.environment(data),
                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             assert process.stdout is not None
@@ -329,7 +364,7 @@ class Harness:
                     > screen.MATCH_SHARE * screen.ink(sent[0][1].regions[0], tables[0]):  # type: ignore[attr-defined]
                 answered.append(frame.at - sent[0][0])  # type: ignore[attr-defined]
 
-        with tempfile.TemporaryDirectory() as data:
+        with self.data_dir(kind) as data:
             env = self.environment(data)
             command = self.command(kind, False, True) + (
                 ["--data-dir", data] if kind == "bundle" else [])
@@ -377,6 +412,7 @@ def measure(display: str, runs: int, kinds: Sequence[str], bundle: Path,
     with tempfile.TemporaryDirectory() as bytecode, tempfile.TemporaryDirectory() as pages:
         harness = Harness(display, bytecode, first_screens(Path(pages)), bundle)
         try:
+            harness.prepare()
             if "bundle" in kinds and "window" not in kinds:
                 harness.calibrate("window")  # the bundle's regions are the window's
             for kind in kinds:  # warm-up: bytecode and disk caches, the text regions
@@ -389,12 +425,12 @@ def measure(display: str, runs: int, kinds: Sequence[str], bundle: Path,
                     result = harness.launch(kind, wheel=False)
                     batch.add(batch.launch, kind, result.on_screen)
                     batch.add(batch.in_app, kind, result.in_app)
-                    if kind != "bare":
+                    if kind not in ("bare", "first"):
                         batch.add(batch.wheel, kind, harness.launch(kind, wheel=True).response)
                 for kind in ("bare", "window") if memory else ():
                     batch.add(batch.memory, kind, harness.memory(kind))
         finally:
-            harness.watcher.close()
+            harness.close()
     return batch
 
 
@@ -402,17 +438,18 @@ def report(batch: Batch, runs: int, notes: dict[str, str]) -> bool:
     from timing import record
 
     names = {"bare": "bare window", "floor": "floor (2 QTextBrowsers)",
-             "window": "window, from source", "bundle": "window, frozen bundle"}
+             "first": "window, source, first start", "window": "window, from source",
+             "bundle": "window, frozen bundle"}
     base = batch.launch["bare"]
     in_app_base = batch.in_app.get("bare")
     ok = True
     print(f"{runs} launch(es) of each under Xvfb, interleaved; ratio: to the bare window's "
           f"median in the same batch")
-    print(f"{'launch to text on screen':<26} {'median':>8} {'p95':>8} {'ratio':>7}   "
+    print(f"{'launch to text on screen':<28} {'median':>8} {'p95':>8} {'ratio':>7}   "
           f"{'in-app paint timer':>18}   target")
-    for kind in ("bare", "floor", "window", "bundle"):
+    for kind in ("bare", "floor", "first", "window", "bundle"):
         if kind not in batch.launch:
-            print(f"{names[kind]:<26} {notes[kind]}")
+            print(f"{names[kind]:<28} {notes[kind]}")
             continue
         target = "" if kind in ("bare", "floor") else f"<= {LAUNCH_RATIO_TARGET}x bare"
         ratio = median(batch.launch[kind]) / median(base)
@@ -427,7 +464,7 @@ def report(batch: Batch, runs: int, notes: dict[str, str]) -> bool:
         else:
             shown = "(cannot be watched)"
         verdict = "" if met is None else (": ok" if met else ": OVER TARGET")
-        print(f"{names[kind]:<26} {figure.median:5.0f} ms {figure.p95:5.0f} ms "
+        print(f"{names[kind]:<28} {figure.median:5.0f} ms {figure.p95:5.0f} ms "
               f"{ratio:6.2f}x   {shown:>18}   {target}{verdict}")
     for kind in ("floor", "window", "bundle"):
         if kind in batch.wheel:
@@ -452,7 +489,9 @@ def report(batch: Batch, runs: int, notes: dict[str, str]) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--child", choices=("bare", "floor", "window"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("bare", "floor", "window", "first"),
+                        help=argparse.SUPPRESS)
+    parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--memory", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--stay", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
@@ -460,7 +499,7 @@ def main() -> int:
     parser.add_argument("--no-bundle", action="store_true", help="leave the bundle out")
     parser.add_argument("--bundle", type=Path, default=BUNDLE,
                         help="the frozen application to measure (default: dist/Concordia)")
-    parser.add_argument("--only", nargs="+", choices=("floor", "window", "bundle"),
+    parser.add_argument("--only", nargs="+", choices=("floor", "first", "window", "bundle"),
                         help="measure only these beside the bare window (and no memory)")
     if "--child" not in sys.argv:
         from timing import add_arguments
@@ -473,15 +512,15 @@ def main() -> int:
     if args.child == "floor":
         child_floor(args.files, args.stay)
         return 0
-    if args.child == "window":
-        child_window(args.memory, args.stay)
+    if args.child in ("window", "first"):
+        child_window(args.memory, args.stay, args.prepare)
         return 0
 
     import screen
     from timing import write_json
 
-    kinds = ["bare", "floor", "window"]
-    notes = dict.fromkeys(("floor", "window", "bundle"), "(left out: --only)")
+    kinds = ["bare", "floor", "first", "window"]
+    notes = dict.fromkeys(("floor", "first", "window", "bundle"), "(left out: --only)")
     if args.no_bundle:
         notes["bundle"] = "(left out: --no-bundle)"
     elif args.bundle.exists():
