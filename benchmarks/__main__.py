@@ -64,7 +64,7 @@ def number(value: object) -> str:
         return "-"
     if value >= 100:
         return f"{value:.0f}"
-    return f"{value:.1f}" if value >= 10 else f"{value:.2f}" if value >= 1 else f"{value:.2g}"
+    return f"{value:.1f}" if value >= 10 else f"{value:.2f}" if value >= 1 else f"{value:#.2g}"
 
 
 def table(rows: list[tuple[str, dict[str, object]]]) -> list[str]:
