@@ -248,6 +248,7 @@ class Batch:
     in_app: dict[str, list[float]] = field(default_factory=dict)
     wheel: dict[str, list[float]] = field(default_factory=dict)
     memory: dict[str, list[float]] = field(default_factory=dict)
+    unanswered: dict[str, int] = field(default_factory=dict)  # wheel launches without a figure
 
     def add(self, table: dict[str, list[float]], kind: str, value: float | None) -> None:
         if value is not None:
@@ -426,7 +427,10 @@ def measure(display: str, runs: int, kinds: Sequence[str], bundle: Path,
                     batch.add(batch.launch, kind, result.on_screen)
                     batch.add(batch.in_app, kind, result.in_app)
                     if kind not in ("bare", "first"):
-                        batch.add(batch.wheel, kind, harness.launch(kind, wheel=True).response)
+                        response = harness.launch(kind, wheel=True).response
+                        batch.add(batch.wheel, kind, response)
+                        if response is None:
+                            batch.unanswered[kind] = batch.unanswered.get(kind, 0) + 1
                 for kind in ("bare", "window") if memory else ():
                     batch.add(batch.memory, kind, harness.memory(kind))
         finally:
@@ -467,6 +471,9 @@ def report(batch: Batch, runs: int, notes: dict[str, str]) -> bool:
         print(f"{names[kind]:<28} {figure.median:5.0f} ms {figure.p95:5.0f} ms "
               f"{ratio:6.2f}x   {shown:>18}   {target}{verdict}")
     for kind in ("floor", "window", "bundle"):
+        if batch.unanswered.get(kind):
+            print(f"wheel: {names[kind]}: in {batch.unanswered[kind]} launch(es) the notch was "
+                  f"not sent (the text never matched the settled picture) or not answered")
         if kind in batch.wheel:
             met = median(batch.wheel[kind]) * 1000 <= FRAME_MS
             figure = record(f"wheel notch at first text: {names[kind]}", batch.wheel[kind],

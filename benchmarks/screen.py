@@ -154,18 +154,24 @@ class Watcher:
 def watch(watcher: Watcher, rects: Sequence[Rect], settle: float, limit: float,
           on_frame: Callable[[Frame], None] | None = None) -> list[Frame]:
     """The distinct pictures of `rects`, as drawn, until they have shown text and not changed
-    for `settle` seconds (or `limit` seconds passed). `on_frame` sees each new picture."""
+    visibly (beyond MATCH_SHARE: a blinking caret does not count) for `settle` seconds, or
+    `limit` seconds passed. `on_frame` sees each new picture."""
     frames = [watcher.grab(rects)]
     started = frames[0].at
+    changed = frames[0]  # the last picture that differed visibly from the one before it
+    tables = [ink_table(picture) for picture in changed.regions]
     while True:
         now = time.monotonic()
-        if (has_text(frames[-1]) and now - frames[-1].at >= settle) or now - started >= limit:
+        if (has_text(changed) and now - changed.at >= settle) or now - started >= limit:
             return frames
         # Drawing the screen wakes the watcher; a slow poll catches anything not reported.
         watcher.wait_for_drawing(min(settle, 0.25))
         frame = watcher.grab(rects)
         if frame.regions != frames[-1].regions:
             frames.append(frame)
+            if not matches(frame, changed, tables):
+                changed = frame
+                tables = [ink_table(picture) for picture in changed.regions]
             if on_frame is not None:
                 on_frame(frame)
 
