@@ -226,8 +226,16 @@ def child_window(memory: bool, stay: bool, prepare: bool = False) -> None:
 
     if memory:
         QTimer.singleShot(0, open_four)
+    import desktop.ui.app
     from desktop.cli import main
 
+    run_app = desktop.ui.app.run_app
+
+    def timed_run_app(*args: object, **kwargs: object) -> int:
+        print(f"window-code {time.monotonic()!r}", flush=True)  # argument parsing is done
+        return run_app(*args, **kwargs)  # type: ignore[arg-type]
+
+    desktop.ui.app.run_app = timed_run_app  # type: ignore[assignment]
     main(["--data-dir", os.environ["BENCH_DATA_DIR"]])
 
 
@@ -240,12 +248,14 @@ class Launch:
     rects: list[tuple[int, int, int, int]]
     settled: object | None  # the settled screen.Frame
     response: float | None = None  # the wheel notch to the pane's pixels changing
+    window_code: float | None = None  # seconds from the process start to run_app()
 
 
 @dataclass
 class Batch:
     launch: dict[str, list[float]] = field(default_factory=dict)
     in_app: dict[str, list[float]] = field(default_factory=dict)
+    window_code: dict[str, list[float]] = field(default_factory=dict)
     wheel: dict[str, list[float]] = field(default_factory=dict)
     memory: dict[str, list[float]] = field(default_factory=dict)
     unanswered: dict[str, int] = field(default_factory=dict)  # wheel launches without a figure
@@ -382,6 +392,8 @@ class Harness:
             sys.exit(f"{kind}: no text seen on screen in {LIMIT_S:.0f} s\n{err}")
         painted = next((float(line.split()[1]) for line in out.splitlines()
                         if line.startswith("painted ")), None)
+        window_code = next((float(line.split()[1]) for line in out.splitlines()
+                            if line.startswith("window-code ")), None)
         reported = next((parse_rects(line) for line in out.splitlines()
                          if line.startswith("rects ")), None)
         if reported is not None and reported != rects:
@@ -390,7 +402,8 @@ class Harness:
         if not wheel:
             self.settled[kind] = frames[-1]
         return Launch(seen - started, painted - started if painted else None, rects,
-                      frames[-1], answered[0] if answered else None)
+                      frames[-1], answered[0] if answered else None,
+                      window_code - started if window_code else None)
 
 
 def parse_rects(line: str) -> list[tuple[int, int, int, int]]:
@@ -426,6 +439,7 @@ def measure(display: str, runs: int, kinds: Sequence[str], bundle: Path,
                     result = harness.launch(kind, wheel=False)
                     batch.add(batch.launch, kind, result.on_screen)
                     batch.add(batch.in_app, kind, result.in_app)
+                    batch.add(batch.window_code, kind, result.window_code)
                     if kind not in ("bare", "first"):
                         response = harness.launch(kind, wheel=True).response
                         batch.add(batch.wheel, kind, response)
@@ -470,6 +484,14 @@ def report(batch: Batch, runs: int, notes: dict[str, str]) -> bool:
         verdict = "" if met is None else (": ok" if met else ": OVER TARGET")
         print(f"{names[kind]:<28} {figure.median:5.0f} ms {figure.p95:5.0f} ms "
               f"{ratio:6.2f}x   {shown:>18}   {target}{verdict}")
+    for kind in ("first", "window"):
+        if kind in batch.window_code and kind in batch.in_app:
+            before = record(f"process start to the window code: {names[kind]}",
+                            batch.window_code[kind], baseline=base)
+            print(f"  of which, {names[kind]}: process start to the window code (interpreter, "
+                  f"PySide6, QApplication, `import desktop`, arguments) {before.median:.0f} ms; "
+                  f"window code to painted {median(batch.in_app[kind]) * 1000 - before.median:.0f}"
+                  f" ms")
     for kind in ("floor", "window", "bundle"):
         if batch.unanswered.get(kind):
             print(f"wheel: {names[kind]}: in {batch.unanswered[kind]} launch(es) the notch was "
