@@ -76,7 +76,7 @@ def main() -> int:
     from desktop.core.notes.database import store_path
     from desktop.core.notes.service import NotesService
     from desktop.core.render.html import Wording
-    from desktop.ui.annotations_model import AnnotationsModel, Facets
+    from desktop.ui.docks.annotations_model import AnnotationsModel, Facets
     from desktop.ui.document_source import DocumentSource
     from desktop.ui.hub import AnnotationHub
     from desktop.ui.main_window import MainWindow

@@ -183,7 +183,7 @@ def child_window(memory: bool, stay: bool, prepare: bool = False) -> None:
     # (it is timed from the process start). Painting is watched by wrapping the document view's
     # own paintEvent: an application-wide event filter would hand every event of every object
     # to Python, which costs the many-widget window far more than the bare one.
-    from desktop.ui.document_view import DocumentView
+    from desktop.ui.reading.document_view import DocumentView
 
     painted: set[int] = set()
     wanted = len(FOUR) if memory else 2

@@ -46,6 +46,8 @@ def test_every_interface_string_is_in_the_french_ts_and_translated(tmp_path: Pat
                         if translation is None or translation.get("type") == "unfinished"
                         or not all(text.strip() for text in _texts(translation)))
     assert unfinished == [], f"untranslated in {TS.name}: {unfinished}"
+    nameless = sorted(source for context, source in scanned if not context)
+    assert nameless == [], f"tr() lupdate could not place in a class (call self.tr): {nameless}"
     stale = sorted(set(committed) - set(scanned))
     assert stale == [], f"no longer in the code (run tools/update_translations.py): {stale}"
 

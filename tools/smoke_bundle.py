@@ -90,6 +90,16 @@ def main() -> int:
 
         check("the user guide is bundled", guide)
 
+        def french() -> tuple[bool, str]:
+            shot_fr = Path(folder) / "fr.png"
+            result = run("--lang", "fr", "--screenshot", str(shot_fr), exe=window)
+            missing = "translation" in result.stderr
+            return (result.returncode == 0 and shot_fr.is_file() and not missing,
+                    f"exit {result.returncode}; "
+                    f"{'no French translation' if missing else 'the French translation loads'}")
+
+        check("the window starts in French", french)
+
         def show() -> tuple[bool, str]:
             out = run("show", "PoA 41 (g)").stdout
             return out.startswith("Plan of Action (2009), para. 41 (g)"), out.splitlines()[0]

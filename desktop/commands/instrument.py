@@ -53,40 +53,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from desktop.core.drafts import store as user_store
-    from desktop.core.drafts.revisions import CHANGED, DELETED, compare
+    from desktop.core.drafts.brief import short_place
+    from desktop.core.drafts.readers import DraftError
+    from desktop.core.drafts.revisions import CHANGED, DELETED
+    from desktop.core.drafts.service import diff_revisions
+    from desktop.core.drafts.store import UserCorpusError
 
     with open_corpus() as corpus:
-        if args.instrument_id not in corpus.imported():
-            print(f"concordia: there is no imported instrument {args.instrument_id}",
-                  file=sys.stderr)
-            return 1
-        connection = user_store.open_for_writing(paths.user_corpus_path())
         try:
-            earlier = user_store.revisions(connection, args.instrument_id)
-            current = user_store.records(connection)
-        finally:
-            connection.close()
-        if not earlier:
-            print(f"concordia: {args.instrument_id} has no earlier revision (import one with "
-                  "--replace)", file=sys.stderr)
+            diff = diff_revisions(corpus, paths.user_corpus_path(), args.instrument_id,
+                                  args.revision)
+        except (DraftError, UserCorpusError) as error:
+            print(f"concordia: {error}", file=sys.stderr)
             return 1
-        chosen = earlier[-1] if args.revision is None else next(
-            (r for r in earlier if r.revision == args.revision), None)
-        if chosen is None:
-            print(f"concordia: {args.instrument_id} has earlier revisions "
-                  f"{', '.join(str(r.revision) for r in earlier)}", file=sys.stderr)
-            return 1
-        now = next(r.revision for r in current if r.instrument == args.instrument_id)
-        older = [(i.split("/", 1)[1], label, text) for i, label, text in chosen.units
-                 if _compared(i)]
-        newer = [(u.path, u.label, u.text) for u in corpus.units(args.instrument_id)
-                 if _compared(u.id)]
-        pairs = compare(corpus.vocabulary(), older, newer)
-    from desktop.core.drafts.brief import short_place
-
-    print(f"{args.instrument_id}: revision {chosen.revision} ({chosen.file}) → revision {now}")
-    for pair in pairs:
+    print(f"{args.instrument_id}: revision {diff.old_revision} ({diff.old_file}) → revision "
+          f"{diff.new_revision}")
+    for pair in diff.pairs:
         new = short_place(f"_/{pair.new}") if pair.new else ""
         was = short_place(f"_/{pair.old}") if pair.old else ""
         if pair.relation == DELETED:
@@ -97,11 +79,6 @@ def _diff(args: argparse.Namespace) -> int:
         if pair.relation == CHANGED:
             print(f"  {'':<14} {pair.redline}")
     return 0
-
-
-def _compared(unit_id: str) -> bool:
-    """Paragraphs and subparagraphs; not the masthead, the formula or headings."""
-    return not unit_id.split("/", 1)[1].startswith(("front:", "f:", "h:"))
 
 
 def _add(args: argparse.Namespace) -> int:

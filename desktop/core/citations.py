@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.core.ingest.sources import INSTRUMENTS as SPECS
 from desktop.core.ingest.sources import spec_of
@@ -67,6 +67,19 @@ def _implied() -> dict[str, str]:
 EXAMPLE = "“A/RES/74/178, para. 19” or “PoA 41 (g)”"
 
 
+# Why a typed citation did not resolve to exactly one unit: a sentence for each reason, its
+# {fields} filled in (the window shows its own translation of the same sentence).
+REASONS = {
+    "empty": "Type a citation, for example {example}.",
+    "ambiguous": "{typed} exists in {names}. Name the instrument to pick one.",
+    "no_paragraph": "“{typed}” names {names} but no paragraph: try “{typed} 1”.",
+    "unreadable": "Could not read “{typed}” as a citation; try {example}.",
+    "missing": "{instrument} has no {where}.",
+    "nowhere": "No instrument in the library has {where}.",
+    "range_end": "{instrument} has no {where}: “{typed}” cannot end there.",
+}
+
+
 @dataclass(frozen=True)
 class Resolution:
     """What a typed citation resolves to."""
@@ -74,6 +87,15 @@ class Resolution:
     candidates: list[str]  # unit ids, best first; [] when nothing matches
     message: str  # "" when exactly one candidate, else a sentence for the delegate
     last: str | None = None  # a range ("paras. 1–3"): its last unit; the first is candidates[0]
+    # Why there is a message (a key of REASONS) and what fills its sentence; the message says
+    # the same, so two resolutions are equal by their candidates and message.
+    reason: str = field(default="", compare=False)
+    fields: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+
+def _refused(candidates: list[str], reason: str, **fields: str) -> Resolution:
+    return Resolution(candidates, REASONS[reason].format(**fields), reason=reason,
+                      fields=tuple(fields.items()))
 
 
 # --- ordinals ---------------------------------------------------------------------------------
@@ -431,15 +453,14 @@ class CitationIndex:
         last = self._paths.get(instrument, {}).get(tail_path)
         shown = " ".join(typed.split())
         if last is None:
-            return Resolution([], f"{self.label(instrument)} has no "
-                                  f"{describe(tail_path, instrument)}: “{shown}” cannot end "
-                                  "there.")
+            return _refused([], "range_end", instrument=self.label(instrument),
+                            where=describe(tail_path, instrument), typed=shown)
         return Resolution(first.candidates, "", last)
 
     def _resolve(self, typed: str, prefer: str | None = None) -> Resolution:
         shown = " ".join(typed.split())
         if not shown:
-            return Resolution([], f"Type a citation, for example {EXAMPLE}.")
+            return _refused([], "empty", example=EXAMPLE)
         named, query, understood = self._parse(_strip_heading_text(typed).lower().strip())
         instruments = named or self._order
         if prefer in instruments:
@@ -449,16 +470,16 @@ class CitationIndex:
             return Resolution(found, "")
         if found:
             names = _join([self.label(uid.split("/", 1)[0]) for uid in found])
-            return Resolution(found, f"{shown} exists in {names}. Name the instrument to pick one.")
+            return _refused(found, "ambiguous", typed=shown, names=names)
         if named and not query.paths:
             names = _join([self.label(i) for i in named])
-            return Resolution([], f"“{shown}” names {names} but no paragraph: try “{shown} 1”.")
+            return _refused([], "no_paragraph", typed=shown, names=names)
         if not understood:
-            return Resolution([], f"Could not read “{shown}” as a citation; try {EXAMPLE}.")
+            return _refused([], "unreadable", typed=shown, example=EXAMPLE)
         where = _said(query, named[0] if len(named) == 1 else "")
         if len(named) == 1:
-            return Resolution([], f"{self.label(named[0])} has no {where}.")
-        return Resolution([], f"No instrument in the library has {where}.")
+            return _refused([], "missing", instrument=self.label(named[0]), where=where)
+        return _refused([], "nowhere", where=where)
 
     def _lookup(self, instrument: str, query: _Query) -> str | None:
         """The unit id of the first alternative path this instrument has."""

@@ -24,7 +24,10 @@ def short_name(instrument_id: str) -> str:
 
 def instrument_label(instrument: Instrument) -> str:
     """The instrument as a narrow header names it: its short name with the year it was
-    adopted ("UNGASS 2016", "PoA 2009"); a resolution number alone ("74/178") is enough."""
+    adopted ("UNGASS 2016", "PoA 2009"); a resolution number alone ("74/178") is enough. An
+    imported draft goes by the last part of its symbol, as delegates say it ("L.5")."""
+    if spec_of(instrument.id) is None:
+        return instrument.symbol.rsplit("/", 1)[-1] if instrument.symbol else instrument.id
     name = short_name(instrument.id)
     if "/" in name or not instrument.adopted:
         return name

@@ -15,6 +15,8 @@ CONTEXT = "Accessibility"
 NAMES = {
     "chapterFilter": QT_TRANSLATE_NOOP("Accessibility", "Filter chapters and paragraphs"),
     "chapterTree": QT_TRANSLATE_NOOP("Accessibility", "Chapters"),
+    "chapterOpening": QT_TRANSLATE_NOOP("Accessibility", "Paragraphs opening with"),
+    "searchOpening": QT_TRANSLATE_NOOP("Accessibility", "Paragraphs opening with"),
     "searchField": QT_TRANSLATE_NOOP("Accessibility", "Search the instruments"),
     "searchInstrument": QT_TRANSLATE_NOOP("Accessibility", "Search in instrument"),
     "searchPart": QT_TRANSLATE_NOOP("Accessibility", "Search in part"),

@@ -12,11 +12,11 @@ from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core.notes.model import Annotation, Category, Change
-from desktop.ui.document_pane import DocumentPane
 from desktop.ui.hub import AnnotationHub
 from desktop.ui.operations import AnnotationOperations, Span
-from desktop.ui.pane_area import PaneArea
-from desktop.ui.selection_palette import SelectionPalette, swatch
+from desktop.ui.reading.document_pane import DocumentPane
+from desktop.ui.reading.pane_area import PaneArea
+from desktop.ui.reading.selection_palette import SelectionPalette, swatch
 
 if TYPE_CHECKING:
     from desktop.ui.dialogs.categories_dialog import CategoriesDialog

@@ -88,8 +88,8 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
     settings = WindowSettings(open_settings(data_dir))
     # The language before any widget is made (menus are built in it), the theme with it.
     from desktop.ui import i18n
-    from desktop.ui.palettes import apply_theme
     from desktop.ui.preferences import Preferences
+    from desktop.ui.reading.palettes import apply_theme
 
     preferences = Preferences(settings)
     if lang and i18n.wanted(lang, "") != lang.split("_")[0].lower():
@@ -115,7 +115,7 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
     if target:
         window.open_unit(target)
     window.show()
-    from desktop.ui.first_run import offer_first_run
+    from desktop.ui.docks.first_run import offer_first_run
 
     offer_first_run(window, target, screenshot is not None)  # the first start: a page beside
     if screenshot is not None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from desktop.ui.first_run import FirstRunDock, install_first_run
+from desktop.ui.docks.first_run import FirstRunDock, install_first_run
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -42,9 +42,10 @@ def install_help(window: MainWindow, menu: QMenu) -> FirstRunDock:
 
 
 def open_user_guide(window: MainWindow) -> None:
+    from desktop.ui import i18n
     from desktop.ui.dialogs.user_guide import UserGuide  # markdown loads when first asked
 
-    dialog = UserGuide(window)
+    dialog = UserGuide(window, language=i18n.current())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
 

@@ -140,6 +140,10 @@ class AnnotationHub(QObject):
     def tell(self, message: str) -> None:
         self.notice.emit(message)
 
+    def problem_error(self) -> BaseException | None:
+        """The error behind the problem last said (its class says what kind it is)."""
+        return self._problem_error if self._problem else None
+
     def can_recover(self) -> bool:
         """Whether the problem is damage that a recovery from the backups mends."""
         return isinstance(self._problem_error, StoreCorrupt) and bool(self._problem)

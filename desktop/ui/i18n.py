@@ -13,6 +13,7 @@ from desktop import paths
 
 SOURCE_LANGUAGE = "en"
 _installed: list[QTranslator] = []
+_current = [SOURCE_LANGUAGE]  # the language install() last set up
 
 
 def i18n_dir() -> Path:
@@ -32,9 +33,15 @@ def wanted(command_line: str | None, preference: str) -> str:
     return code if code in available() else SOURCE_LANGUAGE
 
 
+def current() -> str:
+    """The language the interface is shown in (the guide opens in it, where translated)."""
+    return _current[0]
+
+
 def install(app: QCoreApplication, code: str) -> list[QTranslator]:
     """Load the translations of `code` into the application; the translators are returned
     to be kept alive. English needs none."""
+    _current[0] = code
     if code == SOURCE_LANGUAGE:
         return []
     loaded = []

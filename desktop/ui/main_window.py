@@ -19,33 +19,33 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from desktop.ui.accessibility import name_controls
 from desktop.ui.annotate_commands import AnnotateCommands
-from desktop.ui.annotation_marks import AnnotationMarks
-from desktop.ui.annotations_view import REVIEW, AnnotationsDock
 from desktop.ui.dialogs.draft_actions import install_drafts
 from desktop.ui.dialogs.exchange_actions import ExchangeActions
 from desktop.ui.dialogs.preferences_dialog import install_preferences
 from desktop.ui.docks.agreed_view import install_agreed
-from desktop.ui.document_pane import COPY_WITH_CITATION_KEY, DocumentPane
+from desktop.ui.docks.annotations_view import REVIEW, AnnotationsDock
+from desktop.ui.docks.links_view import LinksDock
+from desktop.ui.docks.outline_model import OutlineModel
+from desktop.ui.docks.outline_view import OutlineDock
+from desktop.ui.docks.search_view import SearchDock
 from desktop.ui.document_source import DEFAULT_PANES, MAIN_INSTRUMENTS, DocumentSource
 from desktop.ui.help_menu import install_help
 from desktop.ui.hub import AnnotationHub
-from desktop.ui.links_view import LinksDock
 from desktop.ui.meeting_field import MeetingField
-from desktop.ui.navigator import Navigator
 from desktop.ui.operations import AnnotationOperations, Span
-from desktop.ui.outline_model import OutlineModel
-from desktop.ui.outline_view import OutlineDock
-from desktop.ui.pane_area import MAX_PANES, MIN_PANES, PaneArea
 from desktop.ui.preferences import START_DEFAULT, Preferences
-from desktop.ui.search_view import SearchDock
+from desktop.ui.reading.annotation_marks import AnnotationMarks
+from desktop.ui.reading.document_pane import COPY_WITH_CITATION_KEY, DocumentPane
+from desktop.ui.reading.navigator import Navigator
+from desktop.ui.reading.pane_area import MAX_PANES, MIN_PANES, PaneArea
+from desktop.ui.reading.sync_controller import SyncController
+from desktop.ui.reading.theme import DEFAULT_ZOOM, clamp_zoom, next_zoom
 from desktop.ui.store_bar import ReviewBar, StoreBar
-from desktop.ui.sync_controller import SyncController
-from desktop.ui.theme import DEFAULT_ZOOM, clamp_zoom, next_zoom
 from desktop.ui.window_settings import PaneState, WindowSettings
 from desktop.ui.zoom_indicator import ZoomIndicator
 
 if TYPE_CHECKING:
-    from desktop.ui.go_to_panel import GoToPanel
+    from desktop.ui.reading.go_to_panel import GoToPanel
 
 Key = QKeySequence.StandardKey
 FIRST_RUN_TREE_WIDTH = 330
@@ -111,7 +111,8 @@ class MainWindow(QMainWindow):
         self.store_bar.retry_requested.connect(hub.poll)
         self.store_bar.recover_requested.connect(self.recover_notes)
         self.outline.corpus_failed.connect(self.store_bar.show_corpus_problem)
-        hub.problem.connect(lambda text: self.store_bar.show_problem(text, hub.can_recover()))
+        hub.problem.connect(lambda text: self.store_bar.show_problem(
+            text, hub.can_recover(), hub.problem_error()))
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -321,7 +322,7 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         from desktop import __version__
-        from desktop.ui.about_dialog import show_about
+        from desktop.ui.dialogs.about_dialog import show_about
 
         show_about(self, __version__, self._source.instruments())
 
@@ -355,7 +356,7 @@ class MainWindow(QMainWindow):
     @property
     def go_to_panel(self) -> GoToPanel:
         if self._go_to is None:
-            from desktop.ui.go_to_panel import GoToPanel
+            from desktop.ui.reading.go_to_panel import GoToPanel
 
             self._go_to = GoToPanel(self._source, self)
             name_controls(self._go_to)
@@ -437,7 +438,7 @@ class MainWindow(QMainWindow):
             self.zoom(1 if clamp_zoom(percent) > self._zoom else -1)
 
     def print_focused_pane(self) -> bool:
-        from desktop.ui.printing import print_pane  # QtPrintSupport loads only when needed
+        from desktop.ui.reading.printing import print_pane  # QtPrintSupport loads only when needed
 
         return print_pane(self.pane_area.focused_pane(), self, self.make_print_dialog)
 

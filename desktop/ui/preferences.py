@@ -5,7 +5,7 @@ config`), read and written through the hub and the window's operations."""
 
 from __future__ import annotations
 
-from desktop.ui.palettes import SYSTEM, THEMES
+from desktop.ui.reading.palettes import SYSTEM, THEMES
 from desktop.ui.window_settings import WindowSettings
 
 LANGUAGE_KEY = "view/language"

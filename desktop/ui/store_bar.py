@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from desktop.ui import i18n
+
 
 class StoreBar(QFrame):
     retry_requested = Signal()
@@ -40,18 +42,44 @@ class StoreBar(QFrame):
         layout.addWidget(close)
         self.hide()
 
-    def show_problem(self, message: str, can_recover: bool = False) -> None:
+    def show_problem(self, message: str, can_recover: bool = False,
+                     error: BaseException | None = None) -> None:
         """Say what happened to the notes ("" hides the bar: the store works again);
-        `can_recover` offers Recover… (the notes are damaged and backups can mend them)."""
+        `can_recover` offers Recover… (the notes are damaged and backups can mend them).
+        In another language than English the bar says what kind of problem it is in that
+        language, the store's own sentence (which names the file) in its tooltip."""
         self.recover.setVisible(can_recover)
         self.retry.show()
         if not message:
             self.hide()
             return
         first = message[:1].upper() + message[1:]
+        said = self._kind(error) if i18n.current() != i18n.SOURCE_LANGUAGE else ""
         self.message.setText(self.tr("%s Reading goes on; a note you type stays in its editor "
-                                     "until it can be saved.") % first.rstrip())
+                                     "until it can be saved.") % (said or first.rstrip()))
+        self.message.setToolTip(first if said else "")
         self.show()
+
+    def _kind(self, error: BaseException | None) -> str:
+        """The problem in the interface's language, by its kind ("" if not known)."""
+        from desktop.core.notes import errors
+
+        kinds = (
+            (errors.StoreCorrupt, self.tr("Your notes database is damaged; it was left as it "
+                                          "was.")),
+            (errors.StoreTooNew, self.tr("Your notes database was written by a newer "
+                                         "Concordia; it was left as it was.")),
+            (errors.StoreForeign, self.tr("The notes file is not a Concordia notes database; "
+                                          "it was left as it was.")),
+            (errors.StoreReplaced, self.tr("Your notes database was replaced by a recovery.")),
+            (errors.StoreLocked, self.tr("Your notes are in use by another window or program; "
+                                         "nothing was changed.")),
+            (errors.StoreWriteFailed, self.tr("Your notes could not be written (the disk is "
+                                              "full or read-only); nothing was changed.")),
+            (errors.StoreUnavailable, self.tr("Your notes database cannot be opened; it was "
+                                              "left as it was.")),
+        )
+        return next((text for kind, text in kinds if isinstance(error, kind)), "")
 
     def show_corpus_problem(self, message: str) -> None:
         """The shipped texts could not be read while the window was open (a damaged page the

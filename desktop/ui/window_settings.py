@@ -26,7 +26,7 @@ class PaneState:
     instrument: str
     top: str | None = None  # the unit at the top of the pane
     current: str | None = None  # the unit marked current
-    linked: bool = True  # follows the leading pane (desktop.ui.sync_controller)
+    linked: bool = True  # follows the leading pane (desktop.ui.reading.sync_controller)
 
 
 class WindowSettings:

@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <source>through %s</source>
-        <translation>par %s</translation>
-    </message>
-    <message>
-        <source>table:</source>
-        <translation>table :</translation>
-    </message>
-</context>
-<context>
     <name>Accessibility</name>
     <message>
         <source>Filter chapters and paragraphs</source>
@@ -21,6 +10,10 @@
     <message>
         <source>Chapters</source>
         <translation>Chapitres</translation>
+    </message>
+    <message>
+        <source>Paragraphs opening with</source>
+        <translation>Paragraphes commençant par</translation>
     </message>
     <message>
         <source>Search the instruments</source>
@@ -560,12 +553,84 @@
         <translation>Im&amp;primer…</translation>
     </message>
     <message>
+        <source>Compare &amp;revisions…</source>
+        <translation>Comparer les &amp;révisions…</translation>
+    </message>
+    <message>
+        <source>Export the agreed-language &amp;analysis…</source>
+        <translation>Exporter l&apos;&amp;analyse du libellé agréé…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move this draft…</source>
+        <translation>Re&amp;tirer ce projet…</translation>
+    </message>
+    <message>
+        <source>Open an imported draft in the focused pane first</source>
+        <translation>Ouvrez d&apos;abord un projet importé dans le volet actif</translation>
+    </message>
+    <message>
         <source>Imported %1 (revision %2).</source>
         <translation>%1 importé (révision %2).</translation>
     </message>
     <message>
         <source>New wording: no instrument of the library carries it.</source>
         <translation>Nouveau libellé : aucun instrument de la bibliothèque ne le contient.</translation>
+    </message>
+    <message>
+        <source>No comparison: %s</source>
+        <translation>Pas de comparaison : %s</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Document Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Page web (*.html)</translation>
+    </message>
+    <message>
+        <source>Export the agreed-language analysis</source>
+        <translation>Exporter l&apos;analyse du libellé agréé</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Non exporté</translation>
+    </message>
+    <message>
+        <source>Wrote the analysis of %1 to %2</source>
+        <translation>Analyse de %1 écrite dans %2</translation>
+    </message>
+    <message>
+        <source>It has no annotations.</source>
+        <translation>Il n&apos;a pas d&apos;annotations.</translation>
+    </message>
+    <message>
+        <source>Its annotation goes to the trash, where it can be restored.</source>
+        <translation>Son annotation va dans la corbeille, d&apos;où elle peut être restaurée.</translation>
+    </message>
+    <message>
+        <source>Its %1 annotations go to the trash, where they can be restored.</source>
+        <translation>Ses %1 annotations vont dans la corbeille, d&apos;où elles peuvent être restaurées.</translation>
+    </message>
+    <message>
+        <source>Remove this draft</source>
+        <translation>Retirer ce projet</translation>
+    </message>
+    <message>
+        <source>Remove “%1” and its earlier revisions from the library? %2 Importing the draft again brings its text back.</source>
+        <translation>Retirer « %1 » et ses révisions antérieures de la bibliothèque ? %2 Importer de nouveau le projet en rétablit le texte.</translation>
+    </message>
+    <message>
+        <source>Removed %1; its annotation is in the trash.</source>
+        <translation>%1 retiré ; son annotation est dans la corbeille.</translation>
+    </message>
+    <message>
+        <source>Removed %1; its %2 annotations are in the trash.</source>
+        <translation>%1 retiré ; ses %2 annotations sont dans la corbeille.</translation>
+    </message>
+    <message>
+        <source>Not removed</source>
+        <translation>Non retiré</translation>
     </message>
 </context>
 <context>
@@ -849,6 +914,34 @@
     <message>
         <source>Tab completes the selected citation.</source>
         <translation>Tab complète la citation sélectionnée.</translation>
+    </message>
+    <message>
+        <source>Type a citation, for example {example}.</source>
+        <translation>Tapez une citation, par exemple {example}.</translation>
+    </message>
+    <message>
+        <source>{typed} exists in {names}. Name the instrument to pick one.</source>
+        <translation>{typed} existe dans {names}. Nommez l&apos;instrument pour choisir.</translation>
+    </message>
+    <message>
+        <source>“{typed}” names {names} but no paragraph: try “{typed} 1”.</source>
+        <translation>« {typed} » nomme {names} mais aucun paragraphe : essayez « {typed} 1 ».</translation>
+    </message>
+    <message>
+        <source>Could not read “{typed}” as a citation; try {example}.</source>
+        <translation>Impossible de lire « {typed} » comme une citation ; essayez {example}.</translation>
+    </message>
+    <message>
+        <source>{instrument} has no {where}.</source>
+        <translation>{instrument} n&apos;a pas de {where}.</translation>
+    </message>
+    <message>
+        <source>No instrument in the library has {where}.</source>
+        <translation>Aucun instrument de la bibliothèque n&apos;a de {where}.</translation>
+    </message>
+    <message>
+        <source>{instrument} has no {where}: “{typed}” cannot end there.</source>
+        <translation>{instrument} n&apos;a pas de {where} : « {typed} » ne peut pas finir là.</translation>
     </message>
     <message>
         <source>Type a citation, for example “PoA 41 (g)”.</source>
@@ -1146,6 +1239,14 @@
         <translation>en partie commun</translation>
     </message>
     <message>
+        <source>through %s</source>
+        <translation>via %s</translation>
+    </message>
+    <message>
+        <source>table:</source>
+        <translation>table :</translation>
+    </message>
+    <message>
         <source>%s, score %.2f</source>
         <translation>%s, score %.2f</translation>
     </message>
@@ -1441,6 +1542,14 @@
         <source>Filter chapters and paragraphs</source>
         <translation>Filtrer les chapitres et les paragraphes</translation>
     </message>
+    <message>
+        <source>Only the paragraphs that open with this verb or participle</source>
+        <translation>Seulement les paragraphes qui commencent par ce verbe ou ce participe</translation>
+    </message>
+    <message>
+        <source>Any opening</source>
+        <translation>Toute ouverture</translation>
+    </message>
 </context>
 <context>
     <name>OutlineModel</name>
@@ -1595,6 +1704,29 @@
     </message>
 </context>
 <context>
+    <name>Restart</name>
+    <message>
+        <source>Concordia</source>
+        <translation>Concordia</translation>
+    </message>
+    <message>
+        <source>Concordia shows a new language when it starts. Start it again now in %s? Your notes are saved and it opens where you are.</source>
+        <translation>Concordia affiche une nouvelle langue à son démarrage. Le redémarrer maintenant en %s ? Vos notes sont enregistrées et il s&apos;ouvre là où vous êtes.</translation>
+    </message>
+    <message>
+        <source>Restart &amp;now</source>
+        <translation>Redémarrer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Plus tard</translation>
+    </message>
+    <message>
+        <source>Concordia could not be started again: the new language shows the next time you start it.</source>
+        <translation>Concordia n&apos;a pas pu être redémarré : la nouvelle langue s&apos;affichera au prochain démarrage.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewBar</name>
     <message>
         <source>Review…</source>
@@ -1622,6 +1754,65 @@
     <message>
         <source>no candidate place: move or archive it</source>
         <translation>aucun emplacement possible : déplacez-la ou archivez-la</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsDialog</name>
+    <message>
+        <source>Compare revisions of %s</source>
+        <translation>Comparer les révisions de %s</translation>
+    </message>
+    <message>
+        <source>Earlier revision</source>
+        <translation>Révision antérieure</translation>
+    </message>
+    <message>
+        <source>Revision %d</source>
+        <translation>Révision %d</translation>
+    </message>
+    <message>
+        <source>&amp;Compare the current revision with:</source>
+        <translation>&amp;Comparer la révision actuelle avec :</translation>
+    </message>
+    <message>
+        <source>&amp;Only what changed</source>
+        <translation>&amp;Seulement ce qui a changé</translation>
+    </message>
+    <message>
+        <source>Paragraphs of the two revisions</source>
+        <translation>Paragraphes des deux révisions</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy as rich text (struck through, underlined) and as plain text ([-deleted-]{+inserted+})</source>
+        <translation>Copier en texte enrichi (barré, souligné) et en texte brut ([-supprimé-]{+inséré+})</translation>
+    </message>
+    <message>
+        <source>Revision %1 (%2) → revision %3 (%4): %5 the same, %6 changed, %7 new, %8 deleted. Paragraphs are paired by their words, not their numbers.</source>
+        <translation>Révision %1 (%2) → révision %3 (%4) — identiques : %5 ; modifiés : %6 ; nouveaux : %7 ; supprimés : %8. Les paragraphes sont appariés par leurs mots, non par leurs numéros.</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>identique</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>%1 (was %2)</source>
+        <translation>%1 (anciennement %2)</translation>
     </message>
 </context>
 <context>
@@ -1754,6 +1945,34 @@
     <message>
         <source>%s Reading goes on; a note you type stays in its editor until it can be saved.</source>
         <translation>%s La lecture continue ; une note que vous tapez reste dans son éditeur jusqu&apos;à ce qu&apos;elle puisse être enregistrée.</translation>
+    </message>
+    <message>
+        <source>Your notes database is damaged; it was left as it was.</source>
+        <translation>Votre base de notes est endommagée ; elle a été laissée telle quelle.</translation>
+    </message>
+    <message>
+        <source>Your notes database was written by a newer Concordia; it was left as it was.</source>
+        <translation>Votre base de notes a été écrite par une version plus récente de Concordia ; elle a été laissée telle quelle.</translation>
+    </message>
+    <message>
+        <source>The notes file is not a Concordia notes database; it was left as it was.</source>
+        <translation>Le fichier de notes n&apos;est pas une base de notes de Concordia ; il a été laissé tel quel.</translation>
+    </message>
+    <message>
+        <source>Your notes database was replaced by a recovery.</source>
+        <translation>Votre base de notes a été remplacée par une récupération.</translation>
+    </message>
+    <message>
+        <source>Your notes are in use by another window or program; nothing was changed.</source>
+        <translation>Vos notes sont utilisées par une autre fenêtre ou un autre programme ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Your notes could not be written (the disk is full or read-only); nothing was changed.</source>
+        <translation>Vos notes n&apos;ont pas pu être écrites (disque plein ou en lecture seule) ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Your notes database cannot be opened; it was left as it was.</source>
+        <translation>Votre base de notes ne peut pas être ouverte ; elle a été laissée telle quelle.</translation>
     </message>
 </context>
 <context>

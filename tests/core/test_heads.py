@@ -3,6 +3,8 @@ whole clauses and words, never cut mid-word."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from desktop.core.corpus import Corpus
@@ -57,6 +59,14 @@ def test_narrow_headers_name_the_instruments_as_delegates_do(
     found = corpus.instrument(instrument)
     assert found is not None
     assert instrument_label(found) == label
+
+
+def test_an_imported_draft_goes_by_the_last_part_of_its_symbol(corpus: Corpus) -> None:
+    shipped = corpus.instrument("ungass2016")
+    assert shipped is not None
+    draft = replace(shipped, id="l5", symbol="E/CN.7/2025/L.5", adopted="2025-03-10")
+    assert instrument_label(draft) == "L.5"
+    assert instrument_label(replace(draft, symbol="")) == "l5"  # no symbol: its id
 
 
 def test_fit_takes_the_first_form_that_fits_else_whole_words() -> None:

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from desktop.core.corpus import Corpus
 from desktop.core.ingest.build import recorded_digests
 from desktop.core.render.html import Wording
+from desktop.ui.docks.outline_model import OutlineModel
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.outline_model import OutlineModel
 
 CONCORDANCE = "concordance_ungass2016-to-pd2009-poa2009.txt"
 CND = "cnd-59-1_ungass2016-outcome.txt"

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.document_view import DocumentView
+from desktop.ui.reading.document_view import DocumentView
 
 
 def words_position(view: DocumentView, unit_id: str, words: str) -> tuple[int, int]:

@@ -6,9 +6,9 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QTreeView
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.document_view import DocumentView
 from desktop.ui.main_window import MainWindow
-from desktop.ui.theme import target_colour
+from desktop.ui.reading.document_view import DocumentView
+from desktop.ui.reading.theme import target_colour
 
 
 def wait_ready(qtbot: QtBot, window: MainWindow) -> None:

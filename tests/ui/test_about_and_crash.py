@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop import crashlog
 from desktop.core.corpus import Corpus
-from desktop.ui.about_dialog import about_html
 from desktop.ui.crash_offer import offer_crash_report
+from desktop.ui.dialogs.about_dialog import about_html
 
 
 def test_about_names_version_and_sources(corpus: Corpus) -> None:

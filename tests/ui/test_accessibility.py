@@ -22,8 +22,8 @@ from pytestqt.qtbot import QtBot
 from desktop.core.contrast import GRAPHIC_AA, TEXT_AA, over, ratio
 from desktop.core.notes.model import DEFAULT_CATEGORIES
 from desktop.ui.main_window import MainWindow
-from desktop.ui.palettes import DARK, LIGHT, palette_for
-from desktop.ui.theme import (
+from desktop.ui.reading.palettes import DARK, LIGHT, palette_for
+from desktop.ui.reading.theme import (
     UNCATEGORISED_COLOUR,
     current_unit_colour,
     found_colour,

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QListView
 from pytestqt.qtbot import QtBot
 from reading_helpers import click_unit, marked_in_viewport, wait_ready
 
-from desktop.ui.document_pane import DocumentPane
 from desktop.ui.main_window import MainWindow
+from desktop.ui.reading.document_pane import DocumentPane
 
 Opener = Callable[..., MainWindow]
 

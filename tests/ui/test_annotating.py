@@ -27,11 +27,11 @@ from desktop.core.notes.model import DEFAULT_CATEGORIES, Annotation
 from desktop.core.notes.service import NotesService
 from desktop.core.notes.store import AnnotationStore
 from desktop.core.notes.texts import CorpusText
-from desktop.ui.annotations_model import ANNOTATION_ROLE
+from desktop.ui.docks.annotations_model import ANNOTATION_ROLE
+from desktop.ui.docks.search_view import NOTES
 from desktop.ui.document_source import DocumentSource
 from desktop.ui.main_window import MainWindow
-from desktop.ui.search_view import NOTES
-from desktop.ui.theme import highlight_colour
+from desktop.ui.reading.theme import highlight_colour
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier

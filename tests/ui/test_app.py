@@ -15,7 +15,7 @@ from reading_helpers import units_in_viewport
 from desktop.core.corpus import Corpus
 from desktop.ui.app import resolve_unit, run_app
 from desktop.ui.main_window import MainWindow
-from desktop.ui.theme import target_colour
+from desktop.ui.reading.theme import target_colour
 
 
 def _concordia(*args: str) -> subprocess.CompletedProcess[str]:

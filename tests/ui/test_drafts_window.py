@@ -59,8 +59,10 @@ def test_import_draft_previews_then_shows_the_draft_with_its_marks(
     action = window.findChild(type(window.drafts.action), "importDraftAction")
     assert action is not None and action.text() == "Import &draft…"
     file_menu = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
-    assert file_menu[:7] == ["&Export…", "S&hare annotations…", "&Import annotations…", "",
-                             "Import &draft…", "", "&Print…"]
+    assert file_menu[:10] == ["&Export…", "S&hare annotations…", "&Import annotations…", "",
+                              "Import &draft…", "Compare &revisions…",
+                              "Export the agreed-language &analysis…", "Re&move this draft…",
+                              "", "&Print…"]
     action.trigger()
     dialog = window.drafts.dialog
     assert dialog is not None
@@ -149,3 +151,88 @@ def test_a_new_revision_from_the_window_carries_the_notes_and_redraws_the_pane(
     strip = window.drafts.marks.strip(pane)
     assert strip is not None
     assert {m.unit: m.status for m in strip.marks()}["l5/2(a)"] == "agreed"
+
+
+def _import(qtbot: QtBot, window: MainWindow, path: Path, replace: bool = False) -> None:
+    dialog = window.drafts.open_dialog()
+    if replace:
+        dialog.id_field.setText("l5")
+        dialog.replace_box.setChecked(True)
+    dialog.set_file(path)
+    dialog.symbol_field.setText("E/CN.7/2025/L.5")
+    with qtbot.waitSignal(dialog.imported, timeout=5000):
+        dialog.import_draft()
+    wait_ready(qtbot, window)
+
+
+def test_the_draft_in_the_focused_pane_compares_revisions_exports_its_analysis_and_goes(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    """Guards File ▸ Compare revisions…, Export the agreed-language analysis… and Remove
+    this draft…: offered only while the focused pane shows an imported draft; the comparison
+    pairs paragraphs by their words across the renumbering; the analysis is a Word brief with
+    each paragraph's status; removing puts the draft's notes in the trash (not the review
+    list) and the pane on another instrument."""
+    from docx import Document
+    from draft_files import TYPED
+
+    actions = (window.drafts.compare_action, window.drafts.analysis_action,
+               window.drafts.remove_action)
+    assert not any(action.isEnabled() for action in actions)  # no draft yet
+    _import(qtbot, window, write_typed(tmp_path / "l5.txt"))
+    note = window.hub.service.store().add(window.hub.service.anchor("l5/2"),
+                                          note="ask capital").annotation
+    revised = tmp_path / "l5-rev1.txt"
+    revised.write_text(TYPED.replace("1. Encourages", "1. Notes the report;\n\n2. Encourages")
+                       .replace("1 bis.", "2 bis.").replace(
+                           "2. Decides to remain seized of the matter.",
+                           "3. Decides to remain seized of the matter, in all its aspects."),
+                       encoding="utf-8")
+    _import(qtbot, window, revised, replace=True)
+    draft_pane = next(p for p in window.pane_area.panes() if p.instrument_id() == "l5")
+    other = next(p for p in window.pane_area.panes() if p is not draft_pane)
+    # Where space is short, the draft is named as delegates say it (with its symbol).
+    source = DocumentSource(Corpus.open(paths.corpus_path(), paths.user_corpus_path()),
+                            Wording())
+    assert [source.short_citation(u) for u in ("l5/pp1", "l5/3", "l5/2(a)", "l5/2bis")] == [
+        "L.5 PP 1", "L.5 OP 3", "L.5 OP 2 (a)", "L.5 OP 2 bis"]
+    window.pane_area.set_focused(other)
+    assert not any(action.isEnabled() for action in actions)
+    window.pane_area.set_focused(draft_pane)
+    assert all(action.isEnabled() for action in actions)
+
+    window.drafts.compare_action.trigger()
+    dialog = window.drafts.revisions_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert dialog.heading.text().startswith(
+        "Revision 1 (l5.txt) → revision 2 (l5-rev1.txt): 9 the same, 1 changed, 1 new, "
+        "0 deleted.")
+    lines = dialog.plain.splitlines()
+    assert lines[2].startswith("OP 1\tnew\tNotes the report;")
+    assert "OP 2 (a)\tsame (was OP 1 (a))\t" in "\n".join(lines)
+    changed = next(line for line in lines if line.startswith("OP 3\t"))
+    assert changed.startswith("OP 3\tchanged (was OP 2)\t")
+    assert changed.endswith("Decides to remain seized of the [-matter.-] {+matter, in all its "
+                            "aspects.+}")
+    assert "line-through" in dialog.view.toHtml()  # the deleted words struck through
+    dialog.changes_only.setChecked(True)
+    assert [line.split("\t")[0] for line in dialog.plain.splitlines()] == ["OP 1", "OP 3"]
+    dialog.close()
+
+    written = window.drafts.export_analysis(tmp_path / "analysis.docx")
+    assert written == tmp_path / "analysis.docx"
+    text = "\n".join(p.text for p in Document(str(written)).paragraphs)
+    assert "Agreed language in Promoting evidence-based prevention and treatment" in text
+    assert "Changed" in text and "New" in text
+    assert "Wrote the analysis of l5 to" in window.statusBar().currentMessage()
+
+    assert window.drafts.remove_draft(confirm=False)
+    assert "l5" not in Corpus.open(paths.corpus_path(), paths.user_corpus_path()).imported()
+    assert [p.instrument_id() for p in window.pane_area.panes()].count("l5") == 0
+    assert [a.id for a in window.hub.trash()] == [note.id]
+    assert window.hub.reviews() == []
+    assert not any(action.isEnabled() for action in actions)
+    assert "Removed l5; its annotation is in the trash." in (
+        window.statusBar().currentMessage())
+    window.hub.service.store().restore(note.id)  # restored without its draft: to review
+    assert [item.annotation.id for item in window.hub.reviews()] == [note.id]

@@ -10,17 +10,23 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QListView
 from pytestqt.qtbot import QtBot
-from reading_helpers import click_unit, marked_in_viewport, units_in_viewport, wait_ready
+from reading_helpers import (
+    click_unit,
+    marked_in_viewport,
+    units_in_viewport,
+    visible_rows,
+    wait_ready,
+)
 
 from desktop.core.search import MARK_END, MARK_START
-from desktop.ui.document_pane import DocumentPane
+from desktop.ui.docks.links_model import LinksModel
+from desktop.ui.docks.rows_model import UNIT_ROLE
+from desktop.ui.docks.search_model import SearchModel
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.document_view import DocumentView
-from desktop.ui.links_model import LinksModel
 from desktop.ui.main_window import MainWindow
-from desktop.ui.rows_model import UNIT_ROLE
-from desktop.ui.search_model import SearchModel
-from desktop.ui.theme import found_colour
+from desktop.ui.reading.document_pane import DocumentPane
+from desktop.ui.reading.document_view import DocumentView
+from desktop.ui.reading.theme import found_colour
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -408,3 +414,36 @@ def test_search_filters_paragraphs_by_their_opening_verb(open_window: Opener,
     with qtbot.waitSignal(dock.searched):
         dock.opening.setCurrentIndex(also)
     assert _titles(dock.results) == ["A/RES/74/178, para. 28"]
+
+
+def test_the_chapter_tree_shows_every_paragraph_that_urges(open_window: Opener,
+                                                            qtbot: QtBot) -> None:
+    """Guards "the chapter tree can filter by them": from the keyboard, the chapter filter,
+    then its opening chooser; the tree keeps only the paragraphs that open with the verb, the
+    chapters that lead to them opened; words typed narrow it; Enter opens the first."""
+    window = open_window()
+    dock = window.chapters
+    qtbot.keyClick(window.pane_area.panes()[0].view, Qt.Key.Key_L,
+                   CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert dock.filter.hasFocus()
+    assert dock.opening.count() == 1  # the openings are read when first wanted
+    qtbot.keyClick(dock.filter, Qt.Key.Key_Tab)
+    assert dock.opening.hasFocus()
+    urges = dock.opening.findData("Urges")
+    assert urges > 0 and dock.opening.itemText(urges).startswith("Urges (")
+    dock.opening.setCurrentIndex(urges)
+    shown = [row.strip() for row in visible_rows(dock.tree)]
+    paragraphs = [row for row in shown if row[:1].isdigit()]
+    assert len(paragraphs) >= 11
+    assert all(" Urges " in f" {row} " or "urges" in row.lower() for row in paragraphs)
+    assert any(row.startswith("19. Urges") for row in paragraphs)
+    assert "GA resolution 74/178" in shown and "UNGASS 2016 outcome document" not in shown
+    qtbot.keyClicks(dock.filter, "prevention")
+    narrowed = [row.strip() for row in visible_rows(dock.tree) if row.strip()[:1].isdigit()]
+    assert 0 < len(narrowed) < len(paragraphs)
+    qtbot.keyClick(dock.filter, Qt.Key.Key_Return)
+    first = narrowed[0].split(".", 1)[0]
+    wait_ready(qtbot, window)
+    assert f"res74-178/{first}" in [p.view.current_unit() for p in window.pane_area.panes()]
+    assert dock.choose_opening("")  # Any opening: the whole tree again
+    assert "UNGASS 2016 outcome document" in [r.strip() for r in visible_rows(dock.tree)]

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -20,7 +21,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
 )
+from pytestqt.qtbot import QtBot
+from reading_helpers import wait_ready
 
+from desktop.core.notes.database import store_path
 from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
 
@@ -37,6 +41,7 @@ def french() -> Iterator[None]:
     yield
     for translator in translators:
         app.removeTranslator(translator)
+    i18n.install(app, i18n.SOURCE_LANGUAGE)
 
 
 def _english_only() -> set[str]:
@@ -50,7 +55,7 @@ def _english_only() -> set[str]:
 
 
 def test_the_window_reads_in_french_and_the_instruments_in_english(
-        french: None, open_window: Opener) -> None:
+        french: None, open_window: Opener, qtbot: QtBot) -> None:
     window = open_window()
     bar = [action.text() for action in window.menuBar().actions()]
     assert bar == ["&Fichier", "É&dition", "&Affichage", "A&ller", "A&nnoter", "&Volets",
@@ -72,6 +77,15 @@ def test_the_window_reads_in_french_and_the_instruments_in_english(
     assert left.title() == "UNGASS 2016 outcome document"  # the instrument, as printed
     assert "Our joint commitment" in left.view.toPlainText()
     assert window.zoom_indicator.text() == "Zoom 100 %"
+    window.open_go_to()  # the resolver's sentences in French, the citations as printed
+    qtbot.keyClicks(window.go_to_panel.field, "PoA 99")
+    assert window.go_to_panel.message.text() == "Plan of Action (2009) n'a pas de para. 99."
+    qtbot.keyClick(window.go_to_panel.field, Qt.Key.Key_Escape)
+    window.open_unit("poa2009/41(g)")  # linked to PD 26 through UNGASS 3 (h)
+    wait_ready(qtbot, window)
+    notes = [row.note for row in window.links.model.rows()]
+    assert any(note.startswith("indirect · via UNGASS 3 (h) · table : ") for note in notes)
+    assert not any("through" in note for note in notes)
 
 
 def test_lang_chooses_the_language_and_says_so_when_there_is_none(tmp_path: Path) -> None:
@@ -85,3 +99,19 @@ def test_lang_chooses_the_language_and_says_so_when_there_is_none(tmp_path: Path
                             env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert "concordia: no 'de' translation; the languages are en, fr" in result.stderr
+
+
+def test_the_notes_bar_says_what_happened_in_french(french: None, open_window: Opener,
+                                                    qtbot: QtBot, _private_data_dir: Path) -> None:
+    """A damaged notes file: the bar says so in French, the store's own sentence (naming the
+    file) in its tooltip; the file is left as it was."""
+    _private_data_dir.mkdir(parents=True, exist_ok=True)
+    damaged = store_path(_private_data_dir)
+    damaged.write_bytes(b"this is not a database" * 200)
+    window = open_window()
+    qtbot.waitUntil(lambda: window.store_bar.isVisible())
+    text = window.store_bar.message.text()
+    assert text.startswith("Votre base de notes est endommagée ; elle a été laissée telle "
+                           "quelle. La lecture continue")
+    assert str(damaged) in window.store_bar.message.toolTip()
+    assert damaged.read_bytes() == b"this is not a database" * 200

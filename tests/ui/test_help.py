@@ -4,6 +4,7 @@ the panes — driven with the keys a person uses."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,13 +14,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from reading_helpers import units_in_viewport
 
-from desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog, shortcuts
 from desktop.ui.dialogs.user_guide import UserGuide
-from desktop.ui.first_run import offer_first_run, open_first_run
+from desktop.ui.docks.first_run import offer_first_run, open_first_run
 from desktop.ui.main_window import MainWindow
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def _sheet(window: MainWindow, qtbot: QtBot) -> ShortcutsDialog:
@@ -70,8 +72,12 @@ def test_f1_opens_the_user_guide_offline_with_its_pages_pictures_and_links(
     guide = window.findChild(UserGuide)
     assert guide is not None
     qtbot.waitExposed(guide)
-    assert guide.page_names()[0] == "README.md"
+    assert guide.page_names()[:2] == ["guide.md", "README.md"]  # the delegate's guide first
+    assert "guide.fr.md" not in guide.page_names()
     assert {"window.md", "notes.md", "agreed.md", "export.md"} <= set(guide.page_names())
+    assert guide.browser.toPlainText().startswith("Using Concordia: a delegate's guide")
+    assert "Ctrl+Shift+A" in guide.browser.toPlainText()
+    guide.contents.setCurrentRow(1)
     assert guide.browser.toPlainText().startswith("Concordia")
     assert "Quick start" in guide.browser.toPlainText()
     image = guide.browser.document().resource(QTextDocument.ResourceType.ImageResource,
@@ -85,7 +91,43 @@ def test_f1_opens_the_user_guide_offline_with_its_pages_pictures_and_links(
     assert "https://www.unodc.org/" in guide.note.text()
     guide.contents.setFocus()
     qtbot.keyClick(guide.contents, Qt.Key.Key_Home)
-    assert guide.current_page() == "README.md"
+    assert guide.current_page() == "guide.md"
+
+
+# Keys the guide names that are not menu commands: the panel's copy, the categories a reader adds.
+NOT_COMMANDS = {"Ctrl+C", "Ctrl+7", "Ctrl+8", "Ctrl+9"}
+KEY = re.compile(r"(?<![\w+])(?:(?:Ctrl|Shift|Alt)\+)+(?:F\d+|Left|Right|Tab|[A-Z0-9/,])(?![\w+])"
+                 r"|(?<![\w+])F\d+\b")
+FRENCH_KEYS = {"Maj": "Shift", "Gauche": "Left", "Droite": "Right"}
+
+
+def test_every_key_the_guide_names_is_the_command_s_key(open_window: Opener) -> None:
+    """The delegate's guide, in English and in French, cannot drift from the keys: each key
+    it names is one a command of the window has (as the shortcut sheet lists them)."""
+    window = open_window()
+    bound = {key for row in shortcuts(window) for key in row.keys.split(", ") if key}
+    for name in ("guide.md", "guide.fr.md"):
+        text = (DOCS / name).read_text(encoding="utf-8")
+        for french, english in FRENCH_KEYS.items():
+            text = re.sub(rf"\b{french}\b", english, text)
+        named = set(KEY.findall(text))
+        assert len(named) > 20, name
+        assert named - bound - NOT_COMMANDS == set(), name
+
+
+def test_the_guide_opens_in_the_interface_s_language(tmp_path: Path, qtbot: QtBot) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "README.md").write_text("# Concordia\n")
+    (tmp_path / "docs" / "guide.md").write_text("# Using Concordia\n")
+    (tmp_path / "docs" / "guide.fr.md").write_text("# Utiliser Concordia\n")
+    (tmp_path / "docs" / "w.md").write_text("# The window\n")
+    french = UserGuide(root=tmp_path, language="fr")
+    qtbot.addWidget(french)
+    assert french.page_names() == ["guide.fr.md", "README.md", "w.md"]
+    assert french.browser.toPlainText() == "Utiliser Concordia"
+    german = UserGuide(root=tmp_path, language="de")  # no German guide: the English one
+    qtbot.addWidget(german)
+    assert german.page_names() == ["guide.md", "README.md", "w.md"]
 
 
 def test_the_guide_is_the_shipped_docs(tmp_path: Path, qtbot: QtBot) -> None:

@@ -22,11 +22,11 @@ from desktop.core.notes.service import NotesService
 from desktop.core.notes.store import AnnotationStore
 from desktop.core.notes.texts import CorpusText
 from desktop.core.render.html import Wording
-from desktop.ui.annotations_view import REVIEW, TRASH
+from desktop.ui.docks.annotations_view import REVIEW, TRASH
 from desktop.ui.document_source import DocumentSource
 from desktop.ui.hub import AnnotationHub
 from desktop.ui.main_window import MainWindow
-from desktop.ui.theme import UNCATEGORISED_COLOUR, highlight_colour
+from desktop.ui.reading.theme import UNCATEGORISED_COLOUR, highlight_colour
 from desktop.ui.window_settings import WindowSettings, open_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "notes"))

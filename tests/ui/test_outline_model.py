@@ -6,8 +6,8 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
+from desktop.ui.docks.outline_model import KIND_ROLE, UNIT_ROLE, OutlineFilterModel, OutlineModel
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.outline_model import KIND_ROLE, UNIT_ROLE, OutlineFilterModel, OutlineModel
 
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 

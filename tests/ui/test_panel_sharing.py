@@ -17,7 +17,7 @@ from desktop.core.exchange.importer import import_file
 from desktop.core.notes.database import store_path
 from desktop.core.notes.service import NotesService
 from desktop.core.notes.store import AnnotationStore
-from desktop.ui.annotations_view import CONFLICTS
+from desktop.ui.docks.annotations_view import CONFLICTS
 from desktop.ui.main_window import MainWindow
 
 Opener = Callable[..., MainWindow]

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from reading_helpers import units_in_viewport, wait_ready
 
 from desktop.ui.main_window import MainWindow
-from desktop.ui.pane_header import PaneHeader
+from desktop.ui.reading.pane_header import PaneHeader
 from desktop.ui.window_settings import SETTINGS_FILE
 
 Opener = Callable[..., MainWindow]

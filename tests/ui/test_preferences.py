@@ -13,14 +13,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from reading_helpers import wait_ready
 
 from desktop.core.notes.store import AUTHOR
+from desktop.ui import restart
 from desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.palettes import apply_theme
+from desktop.ui.reading.palettes import apply_theme
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -123,3 +124,44 @@ def test_what_opens_at_start_and_the_language_are_remembered(
     assert dialog.language.currentData() == "fr"
     assert dialog.start.currentData() == "default"
     dialog.reject()
+
+
+@pytest.mark.parametrize("answer", ["Restart &now", "&Later"])
+def test_a_new_language_offers_to_start_again_now(
+        open_window: Opener, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, answer: str) -> None:
+    """A language shows at start: OK with a new one asks whether to start again now. Restart
+    now starts this same Concordia (the data directory goes with it in the environment) and
+    closes the window, which saves its layout; Later leaves everything as it is."""
+    started: list[list[str]] = []
+    quits: list[bool] = []
+    monkeypatch.setattr(restart, "start_detached",
+                        lambda program, arguments: started.append([program, *arguments]) or True)
+    monkeypatch.setattr(restart, "quit_application", lambda: quits.append(True))
+    window = open_window()
+    dialog = _open(window, qtbot)
+    _choose(dialog.language, "Français")
+    _ok(qtbot, dialog)
+    offer = window.findChild(QMessageBox, "restartOffer")
+    assert offer is not None
+    qtbot.waitExposed(offer)
+    assert "Start it again now in Français?" in offer.text()
+    button = next(b for b in offer.buttons() if b.text() == answer)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    if answer == "&Later":
+        assert started == [] and quits == [] and window.isVisible()
+        return
+    assert started == [[sys.executable, "-m", "desktop"]]
+    assert quits == [True] and not window.isVisible()
+
+
+def test_the_same_language_asks_nothing(open_window: Opener, qtbot: QtBot) -> None:
+    window = open_window()
+    dialog = _open(window, qtbot)
+    _choose(dialog.language, "English")
+    _ok(qtbot, dialog)
+    assert window.findChild(QMessageBox, "restartOffer") is None
+
+
+def test_the_bundle_starts_itself_again() -> None:
+    assert restart.restart_command(frozen=True, executable="/opt/Concordia/Concordia") == [
+        "/opt/Concordia/Concordia"]

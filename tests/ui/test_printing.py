@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.corpus import Corpus
-from desktop.ui.document_pane import DocumentPane
 from desktop.ui.main_window import MainWindow
+from desktop.ui.reading.document_pane import DocumentPane
 
 Opener = Callable[..., MainWindow]
 Option = QAbstractPrintDialog.PrintDialogOption

@@ -6,12 +6,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from reading_helpers import click_unit, units_in_viewport, wait_ready
 
+from desktop.core.corpus import Corpus
+from desktop.core.notes.database import store_path
+from desktop.core.notes.service import NotesService
+from desktop.ui.document_source import DocumentSource
+from desktop.ui.hub import AnnotationHub
 from desktop.ui.main_window import MainWindow
+from desktop.ui.window_settings import WindowSettings, open_settings
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -89,6 +96,28 @@ def test_go_to_lands_below_the_chapeau_and_heading(open_window: Opener, qtbot: Q
     assert left.view.current_unit() == "ungass2016/1(a)"
     # The Plan of Action pane followed to 4 (a), its chapeau "4. Member States should:" above.
     assert units_in_viewport(right.view)[:2] == ["poa2009/4", "poa2009/4(a)"]
+
+
+def test_open_at_start_lands_below_the_chapeau_too(
+        source: DocumentSource, corpus: Corpus, tmp_path: Path, qtbot: QtBot) -> None:
+    """`concordia --open "UNGASS 1 (a)"` asks for the unit before the window is shown, when
+    the panes have no size yet: the heading and chapeau still come into view above it once
+    the window is shown, in the leading pane and in the pane that follows."""
+    service = NotesService(store_path(tmp_path), corpus)
+    window = MainWindow(source, WindowSettings(open_settings(tmp_path)), AnnotationHub(service))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.open_unit("ungass2016/1(a)")  # as run_app does for --open, before show()
+    window.show()
+    qtbot.waitExposed(window)
+    wait_ready(qtbot, window)
+    left, right = window.pane_area.panes()
+    seen = units_in_viewport(left.view)
+    assert seen.index("ungass2016/h:1.1") < seen.index("ungass2016/1(a)")
+    assert left.view.current_unit() == "ungass2016/1(a)"
+    assert units_in_viewport(right.view)[:2] == ["poa2009/4", "poa2009/4(a)"]
+    window.hub.stop_watching()
+    service.close()
 
 
 def test_zooming_shows_the_level_and_keeps_the_current_unit_in_view(

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from reading_helpers import row_rect_center, units_in_viewport, visible_rows, wait_ready
 
 from desktop.core.corpus import Corpus
-from desktop.ui.document_pane import DocumentPane
+from desktop.ui.docks.outline_model import KIND_ROLE, TREE_TEXT_ROLE
 from desktop.ui.main_window import MainWindow
-from desktop.ui.outline_model import KIND_ROLE, TREE_TEXT_ROLE
+from desktop.ui.reading.document_pane import DocumentPane
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from reading_helpers import click_unit, marked_in_viewport, units_in_viewport, wait_ready
 
 from desktop.core.correspondence import Correspondence, Correspondences
-from desktop.ui.document_pane import DocumentPane
 from desktop.ui.main_window import MainWindow
-from desktop.ui.sync_controller import SyncController
+from desktop.ui.reading.document_pane import DocumentPane
+from desktop.ui.reading.sync_controller import SyncController
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -19,6 +19,7 @@ from desktop.core.drafts import store as user_store
 from desktop.core.drafts.analysis import Paragraph, Sources, analyse, restates_links
 from desktop.core.drafts.detect import ID_PATTERN, Detection, detect
 from desktop.core.drafts.readers import DraftError, read
+from desktop.core.drafts.revisions import Pair, compare
 from desktop.core.model import Instrument, Unit
 
 
@@ -156,6 +157,58 @@ def reconcile_notes(notes_path: Path, corpus_path: Path, user_path: Path) -> dic
         service.close()
 
 
+@dataclass(frozen=True)
+class RevisionDiff:
+    """An earlier revision of an imported draft against the current one, paragraph by
+    paragraph (desktop.core.drafts.revisions)."""
+
+    instrument: str
+    old_revision: int
+    old_file: str
+    new_revision: int
+    new_file: str
+    earlier: tuple[int, ...]  # every earlier revision kept, oldest first
+    pairs: list[Pair]
+    old_texts: dict[str, str]  # unit path -> text, of the earlier revision
+    new_texts: dict[str, str]  # and of the current one
+
+
+def compared(unit_id: str) -> bool:
+    """Paragraphs and subparagraphs; not the masthead, the formula or headings."""
+    return not unit_id.split("/", 1)[1].startswith(("front:", "f:", "h:"))
+
+
+def diff_revisions(corpus: Corpus, user_path: Path, instrument_id: str,
+                   revision: int | None = None) -> RevisionDiff:
+    """The current revision of an imported draft against an earlier one (the last before it
+    by default). DraftError says why there is nothing to compare."""
+    if instrument_id not in corpus.imported():
+        raise DraftError(f"there is no imported instrument {instrument_id}")
+    connection = user_store.open_for_writing(user_path)
+    try:
+        earlier = user_store.revisions(connection, instrument_id)
+        current = next(r for r in user_store.records(connection)
+                       if r.instrument == instrument_id)
+    finally:
+        connection.close()
+    if not earlier:
+        raise DraftError(f"{instrument_id} has no earlier revision (import one with "
+                         "--replace)")
+    chosen = earlier[-1] if revision is None else next(
+        (r for r in earlier if r.revision == revision), None)
+    if chosen is None:
+        raise DraftError(f"{instrument_id} has earlier revisions "
+                         f"{', '.join(str(r.revision) for r in earlier)}")
+    older = [(i.split("/", 1)[1], label, text) for i, label, text in chosen.units
+             if compared(i)]
+    newer = [(u.path, u.label, u.text) for u in corpus.units(instrument_id) if compared(u.id)]
+    return RevisionDiff(instrument_id, chosen.revision, chosen.file, current.revision,
+                        current.file, tuple(r.revision for r in earlier),
+                        compare(corpus.vocabulary(), older, newer),
+                        {path: text for path, _, text in older},
+                        {path: text for path, _, text in newer})
+
+
 def remove(instrument_id: str, user_path: Path, notes_path: Path | None) -> int:
     """Remove an imported instrument; its annotations go to the trash. Returns how many."""
     trashed = 0
@@ -178,5 +231,5 @@ def remove(instrument_id: str, user_path: Path, notes_path: Path | None) -> int:
     return trashed
 
 
-__all__ = ["CorpusError", "DraftError", "Kept", "Options", "Prepared", "default_id", "keep",
-           "prepare", "remove"]
+__all__ = ["CorpusError", "DraftError", "Kept", "Options", "Prepared", "RevisionDiff",
+           "default_id", "diff_revisions", "keep", "prepare", "remove"]

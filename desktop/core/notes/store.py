@@ -608,12 +608,14 @@ class AnnotationStore:
         return Reconciliation(change, tuple(done))
 
     def reviews(self) -> list[ReviewItem]:
-        """The review list, in document order of the annotations' old places."""
+        """The review list, in document order of the annotations' old places. An annotation
+        in the trash is not on it (its draft removed, say): restored, it is listed again."""
         with self._snapshot() as db:
             names = _categories(db)
             rows = db.execute(
                 _COLUMNS + ", r.reason, r.candidates, r.since" + self._source()
-                + " JOIN reviews r ON r.annotation = a.id WHERE a.status = ?" + _ORDER,
+                + " JOIN reviews r ON r.annotation = a.id WHERE a.status = ?"
+                " AND a.deleted IS NULL" + _ORDER,
                 (REVIEW,)).fetchall()
             return [_review_item(row, names) for row in rows]
 

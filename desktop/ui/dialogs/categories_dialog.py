@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.core.notes.model import Category, Change
 from desktop.ui.hub import AnnotationHub
 from desktop.ui.operations import AnnotationOperations
-from desktop.ui.selection_palette import swatch
+from desktop.ui.reading.selection_palette import swatch
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 50  # the category's name as stored
 

@@ -1,21 +1,27 @@
 """Drafts in the window: File ▸ Import draft…, the status marks of a draft's paragraphs and
-the redline a mark's click opens. `install_drafts(window, source, menu)` is the one hook in
-MainWindow.
+the redline a mark's click opens; for the draft in the focused pane, Compare revisions…,
+Export the agreed-language analysis… and Remove this draft…. `install_drafts(window,
+source, menu)` is the one hook in MainWindow.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from desktop import paths
 from desktop.core.drafts import service
+from desktop.core.drafts.store import UserCorpusError
 from desktop.ui.dialogs.import_draft_dialog import ImportDraftDialog
-from desktop.ui.document_source import DocumentSource
-from desktop.ui.draft_marks import DraftMarks
+from desktop.ui.dialogs.revisions_dialog import RevisionsDialog
+from desktop.ui.document_source import MAIN_INSTRUMENTS, DocumentSource
+from desktop.ui.reading.draft_marks import DraftMarks
 
 if TYPE_CHECKING:
     from desktop.ui.dialogs.compare_dialog import CompareDialog
@@ -41,8 +47,45 @@ class DraftActions(QObject):
         before = next((a for a in menu.actions() if a.objectName() == "printAction"
                        or a.text() == self.tr("&Print…")), None)
         menu.insertAction(before, self.action)
+        # What is done to the draft in the focused pane (enabled when the pane shows one).
+        self.compare_action = self._draft_action(
+            self.tr("Compare &revisions…"), "compareRevisionsAction", self.open_revisions)
+        self.analysis_action = self._draft_action(
+            self.tr("Export the agreed-language &analysis…"), "exportAnalysisAction",
+            self.export_analysis)
+        self.remove_action = self._draft_action(
+            self.tr("Re&move this draft…"), "removeDraftAction", self.remove_draft)
+        for action in (self.compare_action, self.analysis_action, self.remove_action):
+            menu.insertAction(before, action)
         if before is not None:
             menu.insertSeparator(before)
+        self.revisions_dialog: RevisionsDialog | None = None
+        window.pane_area.focused_pane_changed.connect(lambda _: self.update_actions())
+        window.pane_area.panes_changed.connect(self.update_actions)
+        menu.aboutToShow.connect(self.update_actions)
+        self.update_actions()
+
+    def _draft_action(self, text: str, name: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self._window)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        self._window.addAction(action)
+        return action
+
+    def focused_draft(self) -> str | None:
+        """The imported instrument the focused pane shows, if it shows one."""
+        area = self._window.pane_area
+        if not area.panes():
+            return None  # the window is being built
+        instrument = area.focused_pane().instrument_id()
+        return instrument if instrument in self._source.corpus.imported() else None
+
+    def update_actions(self) -> None:
+        draft = self.focused_draft()
+        for action in (self.compare_action, self.analysis_action, self.remove_action):
+            action.setEnabled(draft is not None)
+            action.setToolTip("" if draft else self.tr("Open an imported draft in the focused "
+                                                       "pane first"))
 
     def open_dialog(self) -> ImportDraftDialog:
         dialog = ImportDraftDialog(self._source.corpus, self._keep, self._window)
@@ -100,6 +143,118 @@ class DraftActions(QObject):
         dialog.destroyed.connect(lambda: setattr(self, "compare_dialog", None))
         dialog.show()
         self.compare_dialog = dialog
+
+
+    # -- the draft in the focused pane ----------------------------------------------------
+
+    def open_revisions(self) -> RevisionsDialog | None:
+        """Its current revision against an earlier one, paragraph by paragraph."""
+        draft = self.focused_draft()
+        if draft is None:
+            return None
+        corpus = self._source.corpus
+        try:
+            dialog = RevisionsDialog(
+                self._title(draft), lambda revision: service.diff_revisions(
+                    corpus, paths.user_corpus_path(), draft, revision), self._window)
+        except (service.DraftError, UserCorpusError) as error:
+            self._say(self.tr("No comparison: %s") % error)
+            return None
+        if self.revisions_dialog is not None:
+            self.revisions_dialog.close()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "revisions_dialog", None))
+        dialog.show()
+        self.revisions_dialog = dialog
+        return dialog
+
+    def export_analysis(self, target: Path | None = None) -> Path | None:
+        """Each paragraph's status, sources and redline as a brief (Word or HTML), written
+        where the reader chooses; `target` skips the file dialog (tests)."""
+        draft = self.focused_draft()
+        if draft is None:
+            return None
+        if target is None:
+            word, web = self.tr("Word document (*.docx)"), self.tr("Web page (*.html)")
+            chosen, kind = QFileDialog.getSaveFileName(
+                self._window, self.tr("Export the agreed-language analysis"),
+                str(Path.home() / f"{draft}-agreed-language.docx"), f"{word};;{web}")
+            if not chosen:
+                return None
+            target = Path(chosen)
+            if target.suffix.lower() not in (".docx", ".html"):
+                target = target.with_suffix(".html" if kind == web else ".docx")
+        from desktop.core.drafts.analysis import analyse
+        from desktop.core.drafts.brief import build, write
+        from desktop.core.excerpts.atomic import ExportError
+
+        corpus = self._source.corpus
+        instrument = corpus.instrument(draft)
+        assert instrument is not None  # focused_draft() found it
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            paragraphs = analyse(corpus.units(draft), service.shipped_sources(
+                corpus, exclude=draft))
+            write(build(instrument, paragraphs), target)
+        except (ExportError, ValueError, OSError) as error:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self._window, self.tr("Not exported"), str(error))
+            return None
+        QApplication.restoreOverrideCursor()
+        self._say(self.tr("Wrote the analysis of %1 to %2").replace("%1", draft)
+                  .replace("%2", str(target)))
+        return target
+
+    def remove_draft(self, confirm: bool = True) -> bool:
+        """Take the draft out of the library, after the reader's yes; its annotations go to
+        the trash (restorable there), never deleted."""
+        draft = self.focused_draft()
+        if draft is None:
+            return False
+        window = self._window
+        count = len(window.hub.annotations(draft))
+        if confirm:
+            notes = (self.tr("It has no annotations.") if count == 0 else
+                     self.tr("Its annotation goes to the trash, where it can be restored.")
+                     if count == 1 else
+                     self.tr("Its %1 annotations go to the trash, where they can be "
+                             "restored.").replace("%1", str(count)))
+            answer = QMessageBox.question(
+                window, self.tr("Remove this draft"),
+                self.tr("Remove “%1” and its earlier revisions from the library? %2 Importing "
+                        "the draft again brings its text back.")
+                .replace("%1", self._title(draft)).replace("%2", notes))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        window.annotations.editor.save()  # typed text reaches the store before the move
+        try:
+            trashed = service.remove(draft, paths.user_corpus_path(), window.hub.service.path)
+        except (service.DraftError, UserCorpusError, sqlite3.Error) as error:
+            QMessageBox.warning(window, self.tr("Not removed"), str(error))
+            return False
+        self._source.reload_instruments()
+        window.hub.service.corpus_changed()
+        window.hub.reopen()
+        window.chapters.model.reload()
+        area = window.pane_area
+        for pane in [p for p in area.panes() if p.instrument_id() == draft]:
+            shown = {p.instrument_id() for p in area.panes()}
+            other = next((i for i in MAIN_INSTRUMENTS if i not in shown), MAIN_INSTRUMENTS[0])
+            if not area.close_pane(pane):
+                pane.set_instrument(other)
+        self.marks.refresh_all()
+        self.update_actions()
+        self._say((self.tr("Removed %1; its annotation is in the trash.") if trashed == 1
+                   else self.tr("Removed %1; its %2 annotations are in the trash.")
+                   .replace("%2", str(trashed))).replace("%1", draft))
+        return True
+
+    def _title(self, draft: str) -> str:
+        instrument = self._source.corpus.instrument(draft)
+        return instrument.title if instrument else draft
+
+    def _say(self, text: str) -> None:
+        self._window.statusBar().showMessage(text, 10000)
 
 
 def install_drafts(window: MainWindow, source: DocumentSource, menu: QMenu) -> DraftActions:

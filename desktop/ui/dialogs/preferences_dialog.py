@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.notes.service import MEETING
 from desktop.core.notes.store import AUTHOR
-from desktop.ui.palettes import DARK, LIGHT, SYSTEM, apply_theme
 from desktop.ui.preferences import START_DEFAULT, START_LAST, Preferences
-from desktop.ui.theme import ZOOM_STEPS
+from desktop.ui.reading.palettes import DARK, LIGHT, SYSTEM, apply_theme
+from desktop.ui.reading.theme import ZOOM_STEPS
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -125,6 +125,13 @@ class PreferencesDialog(QDialog):
         if self.meeting.text().strip() != self._meeting:
             window.operations.set_meeting(self.meeting.text())
         super().accept()
+        from desktop.ui import i18n
+
+        coming = i18n.wanted(None, str(self.language.currentData()))
+        if coming != i18n.current():  # shows at start: offer to start again now
+            from desktop.ui.restart import offer_restart
+
+            self.restart_offer = offer_restart(window, LANGUAGE_NAMES.get(coming, coming))
 
 
 def install_preferences(window: MainWindow, menu: QMenu, preferences: Preferences) -> QAction:

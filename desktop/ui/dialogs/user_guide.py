@@ -1,10 +1,11 @@
 """Help ▸ User guide: the documentation shipped with the application, read offline.
 
-The guide is the repository's own README.md and docs/*.md (bundled by build.spec), rendered
-with python-markdown into a QTextBrowser: one text, so the guide cannot disagree with the
-docs. Links between the pages open the page; images (the screenshots) are read from the
-docs folder; a link to the web is only named, never opened (the application makes no
-connection).
+The guide is the repository's own docs (bundled by build.spec), rendered with
+python-markdown into a QTextBrowser: one text, so the guide cannot disagree with the docs.
+The delegate's guide (docs/guide.md, or its translation docs/guide.CODE.md in the interface's
+language) comes first, then the overview (README.md) and the reference pages (docs/*.md).
+Links between the pages open the page; images (the screenshots) are read from the docs
+folder; a link to the web is only named, never opened (the application makes no connection).
 """
 
 from __future__ import annotations
@@ -28,17 +29,26 @@ from PySide6.QtWidgets import (
 
 from desktop import paths
 
-GUIDE = "README.md"  # the first page; the others are docs/*.md
+GUIDE = "README.md"  # the overview, after the delegate's guide; then docs/*.md
+FIRST = "guide"  # docs/guide.md, translated as docs/guide.CODE.md
 EXTENSIONS = ["tables", "fenced_code", "toc", "sane_lists"]
 IMAGE_WIDTH = 640
 
 
-def guide_pages(root: Path | None = None) -> list[Path]:
-    """The pages of the guide, the overview first, then docs/*.md by name."""
+def guide_pages(root: Path | None = None, language: str = "en") -> list[Path]:
+    """The pages of the guide: the delegate's guide in `language` (else in English), the
+    overview, then the reference pages docs/*.md by name."""
     base = root or paths.bundle_root()
-    pages = [base / GUIDE] if (base / GUIDE).is_file() else []
     docs = base / "docs"
-    return pages + sorted(docs.glob("*.md")) if docs.is_dir() else pages
+    first = next((page for page in (docs / f"{FIRST}.{language}.md", docs / f"{FIRST}.md")
+                  if page.is_file()), None)
+    pages = [first] if first else []
+    if (base / GUIDE).is_file():
+        pages.append(base / GUIDE)
+    if docs.is_dir():
+        pages += sorted(page for page in docs.glob("*.md")
+                        if page.name.split(".")[0] != FIRST)
+    return pages
 
 
 def page_title(page: Path) -> str:
@@ -59,11 +69,12 @@ def render(page: Path) -> str:
 
 
 class UserGuide(QDialog):
-    def __init__(self, parent: QWidget | None = None, root: Path | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, root: Path | None = None,
+                 language: str = "en") -> None:
         super().__init__(parent)
         self.setObjectName("userGuide")
         self.setWindowTitle(self.tr("Concordia user guide"))
-        self._pages = guide_pages(root)
+        self._pages = guide_pages(root, language)
         self._docs = (root or paths.bundle_root()) / "docs"
         self.contents = QListWidget(self)
         self.contents.setObjectName("guideContents")

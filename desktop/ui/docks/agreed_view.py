@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.agreed import Found
 from desktop.core.search import MARK_END, MARK_START
-from desktop.ui.dock_body import set_dock_body
+from desktop.ui.docks.dock_body import set_dock_body
+from desktop.ui.docks.links_model import relation_name
+from desktop.ui.docks.row_delegate import RowDelegate
+from desktop.ui.docks.rows_model import UNIT_ROLE, Row, RowsModel
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.links_model import relation_name
-from desktop.ui.row_delegate import RowDelegate
-from desktop.ui.rows_model import UNIT_ROLE, Row, RowsModel
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow

@@ -289,6 +289,20 @@ def test_a_deleted_unit_keeps_its_annotations_in_the_review_list(revision: Revis
     assert [a.id for a in revision.store.list(statuses=(ARCHIVED,))] == [highlight]
 
 
+def test_an_annotation_in_the_trash_waits_off_the_review_list_until_restored(
+        revision: Revision) -> None:
+    """A deleted annotation whose words went away is re-attached like the others (so a
+    restore puts it where it belongs) but is not on the review list while in the trash."""
+    trashed = revision.highlight("gone/1", "the rise in synthetic drugs")
+    live = revision.note("gone/1")
+    revision.store.remove(trashed)
+    revision.store.reconcile(revision.after)
+    assert [item.annotation.id for item in revision.store.reviews()] == [live]
+    revision.store.restore(trashed)
+    assert sorted(item.annotation.id for item in revision.store.reviews()) == sorted(
+        [trashed, live])
+
+
 def test_a_review_item_can_be_moved_by_hand(revision: Revision) -> None:
     """Guards `review ID --move UNIT --quote TEXT`: the delegate puts it elsewhere; the old
     place is in its history."""

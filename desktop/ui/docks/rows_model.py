@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from desktop.ui.row_delegate import LINES_ROLE, NOTE_ROLE, plain
+from desktop.ui.docks.row_delegate import LINES_ROLE, NOTE_ROLE, plain
 
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 30  # the unit a row leads to ("" for none)
 KIND_ROLE = Qt.ItemDataRole.UserRole + 31  # what the row is (a link kind, "hit", …)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 
 from desktop.core.notes.model import ReviewItem
 from desktop.core.search import MARK_END, MARK_START
-from desktop.ui.rows_model import Row, RowsModel
+from desktop.ui.docks.rows_model import Row, RowsModel
 
 REVIEW_KIND = "review:"  # a row's kind, followed by the annotation's id
 

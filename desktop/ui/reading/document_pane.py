@@ -1,7 +1,7 @@
 """A document pane: a header (instrument chooser, running head, buttons), the sync bar, and the
 document view.
 
-The pane takes part in synchronisation (desktop.ui.sync_controller) through `lead`, `follow`
+The pane takes part in synchronisation (desktop.ui.reading.sync_controller) through `lead`, `follow`
 and `clear_sync`; it never starts a sync itself except when its reader clicks in it
 (`unit_chosen`), so a pane moved by the sync cannot echo the move back.
 """
@@ -30,10 +30,10 @@ from desktop.core.render.html import RenderStyle
 from desktop.core.render.lead_in import lead_in
 from desktop.core.render.outline import OPERATIVE_GROUP, PREAMBLE_GROUP, OutlineNode
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.document_view import DocumentView, TargetMark
-from desktop.ui.pane_header import PaneHeader
-from desktop.ui.sync_bar import SyncBar
-from desktop.ui.theme import (
+from desktop.ui.reading.document_view import DocumentView, TargetMark
+from desktop.ui.reading.pane_header import PaneHeader
+from desktop.ui.reading.sync_bar import SyncBar
+from desktop.ui.reading.theme import (
     DEFAULT_ZOOM,
     READING_POINT_SIZE,
     current_unit_colour,
@@ -69,6 +69,7 @@ class DocumentPane(QFrame):
         self._loaded: tuple[str, RenderStyle] | None = None  # what the view shows
         self._pending_top: str | None = None  # where to open once the pane is shown
         self._pending_current: str | None = None
+        self._lead_in_pending = False  # _pending_top is to come under its headings and chapeau
         self._opening = 0  # counts instruments opened; a stale completion is ignored
         self._following: Correspondence | None = None  # what the pane shows for the leader
         self._active = 0  # which of the corresponding units is shown now
@@ -143,6 +144,11 @@ class DocumentPane(QFrame):
         unit = self._source.unit(unit_id)
         if unit is None:
             return False
+        if lead_in and not self.isVisible():
+            # Not shown yet (--open at start): the lead-in depends on the pane's size, known
+            # once it is shown; _open() finds it then.
+            self._lead_in_pending = True
+            lead_in = False
         if lead_in:
             top = self._context(unit_id, unit.instrument) or unit_id
             if top != unit_id:
@@ -159,6 +165,7 @@ class DocumentPane(QFrame):
             self._pending_top = unit_id
             self._pending_current = unit_id if mark else self._pending_current
             return True
+        self._lead_in_pending = False  # laid out (a hidden pane keeps its text): no lead-in
         self.view.scroll_to_unit(unit_id)
         if mark:
             self.view.set_current(unit_id)
@@ -251,6 +258,9 @@ class DocumentPane(QFrame):
         full layout of a long instrument costs tens of milliseconds)."""
         units = self._source.units(self._instrument)
         ids = [unit.id for unit in units]
+        if self._lead_in_pending and self._pending_top in ids:
+            self._pending_top = self._context(self._pending_top) or self._pending_top
+        self._lead_in_pending = False
         start = ids.index(self._pending_top) if self._pending_top in ids else 0
         self._opening += 1
         notes = self._source.note_texts(self._instrument)
@@ -358,7 +368,7 @@ class DocumentPane(QFrame):
         if self._loaded is None:  # not shown yet: marked (and scrolled) once laid out
             self._follow_pending, self._follow_moves = True, move
             if self.targets() and move:
-                self._pending_top = self._context(self.targets()[0]) or self.targets()[0]
+                self._pending_top = self._lead_in_of(self.targets()[0])
             self.sync_bar.show_following(result, 0)
             return
         self._show_following(move)
@@ -394,7 +404,7 @@ class DocumentPane(QFrame):
         self._active = targets.index(unit_id)
         if self._loaded is None:
             assert self._following is not None  # it has targets
-            self._pending_top = self._context(unit_id) or unit_id
+            self._pending_top = self._lead_in_of(unit_id)
             self.sync_bar.show_following(self._following, self._active)
             return True
         self._show_following()
@@ -415,6 +425,14 @@ class DocumentPane(QFrame):
             if not self.view.is_unit_visible(unit):  # a pane where it is in view stays
                 self.view.scroll_to_unit(self._context(unit) or unit)
         self.sync_bar.show_following(result, self._active)
+
+    def _lead_in_of(self, unit_id: str) -> str:
+        """Where a pane not laid out yet opens to show `unit_id` under its lead-in: found now
+        when the pane has its size, else once it is shown."""
+        if self.isVisible():
+            return self._context(unit_id) or unit_id
+        self._lead_in_pending = True
+        return unit_id
 
     def _context(self, unit_id: str, instrument: str | None = None) -> str | None:
         """The headings and chapeau just above a unit, shown with it (as many as leave its

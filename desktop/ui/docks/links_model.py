@@ -17,8 +17,8 @@ from desktop.core.correspondence import (
     Reference,
     Target,
 )
+from desktop.ui.docks.rows_model import Row, RowsModel
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.rows_model import Row, RowsModel
 
 INDIRECT_KIND = "indirect"  # the pseudo-kind of links through an intermediate instrument
 STATUS_KIND = "status"  # a line that leads nowhere: "no counterpart", "not covered"
@@ -90,7 +90,6 @@ class LinksModel(RowsModel):
         return (INDIRECT_KIND,) if target.indirect else target.kinds
 
     def _row(self, target: Target) -> Row:
-        tr = self.tr
         unit = self._source.unit(target.unit)
         words = f"{unit.label} {unit.text}".strip() if unit else ""
         if len(words) > FIRST_WORDS:
@@ -102,7 +101,7 @@ class LinksModel(RowsModel):
             through = ", ".join(self._source.short_citation(u) for u in target.via)
             table = all(reference.kind != RESTATES for reference in target.references)
             # tr() outside the f-strings: pyside6-lupdate reads no call inside one.
-            through_text, table_text = tr("through %s") % through, tr("table:")
+            through_text, table_text = self.tr("through %s") % through, self.tr("table:")
             note = f"{kinds} · {through_text} · " + (
                 f"{table_text} {printed}" if table else printed)
         return Row(title=self._source.citation(target.unit), lines=(words,), note=note,

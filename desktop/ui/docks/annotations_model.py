@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop.core.notes.model import REVIEW, Annotation
-from desktop.ui.row_delegate import LINES_ROLE, NOTE_ROLE
+from desktop.ui.docks.row_delegate import LINES_ROLE, NOTE_ROLE
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 40  # int: the annotation's id
 COLOUR_ROLE = Qt.ItemDataRole.UserRole + 41  # str: its category's colour ("" for none)

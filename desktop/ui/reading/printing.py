@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from desktop.ui.document_pane import DocumentPane
+from desktop.ui.reading.document_pane import DocumentPane
 
 DialogFactory = Callable[[QPrinter, QWidget], QPrintDialog]
 

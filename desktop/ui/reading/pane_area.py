@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
-from desktop.ui.document_pane import DocumentPane
+from desktop.ui.reading.document_pane import DocumentPane
 
 MIN_PANES = 2
 MAX_PANES = 4
@@ -116,8 +116,11 @@ class PaneArea(QSplitter):
     # -- focus -----------------------------------------------------------------------------
 
     def focused_pane(self) -> DocumentPane:
+        """The focused pane, else the first. Only set_focused() makes a pane focused: a
+        reader asking early must not make the first pane focused without its header showing
+        it (set_focused would then take it for done)."""
         if self._focused is None or self._focused not in self.panes():
-            self._focused = self.panes()[0]
+            return self.panes()[0]
         return self._focused
 
     def set_focused(self, pane: DocumentPane, give_focus: bool = True) -> None:

@@ -55,6 +55,10 @@ class OutlineModel(QAbstractItemModel):
         self._bold.setBold(True)
         self._tree_titles: dict[int, str | None] = {}  # id(node) -> what the tree shows
 
+    @property
+    def source(self) -> DocumentSource:
+        return self._source
+
     def reload(self) -> None:
         """The instruments changed (a draft imported or removed): rows built anew."""
         self.beginResetModel()
@@ -243,18 +247,37 @@ class OutlineModel(QAbstractItemModel):
 
 class OutlineFilterModel(QSortFilterProxyModel):
     """Rows whose text contains what was typed stay, with their ancestors (and their own
-    rows below, so a matching chapter still opens onto its paragraphs)."""
+    rows below, so a matching chapter still opens onto its paragraphs). With a set of units
+    (the paragraphs opening with a chosen verb), only those rows can match."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
         self.setAutoAcceptChildRows(True)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._units: frozenset[str] | None = None
+
+    def set_units(self, units: frozenset[str] | None) -> None:
+        self.beginFilterChange()
+        self._units = units
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filtering(self) -> bool:
+        return bool(self.filterRegularExpression().pattern()) or self._units is not None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if self._units is not None:
+            index = self.sourceModel().index(source_row, 0, source_parent)
+            if index.data(UNIT_ROLE) not in self._units:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
 
     def matches(self, index: QModelIndex) -> bool:
         """Whether a row (of this model) matches the filter itself, not through a relative."""
-        expression = self.filterRegularExpression()
-        if not expression.pattern():
+        if not self.filtering():
             return False
+        if self._units is not None and index.data(UNIT_ROLE) not in self._units:
+            return False
+        expression = self.filterRegularExpression()
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        return expression.match(text).hasMatch()
+        return not expression.pattern() or expression.match(text).hasMatch()

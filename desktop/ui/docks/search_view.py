@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.notes.model import Annotation
 from desktop.core.search import MARK_END, MARK_START, QueryError
-from desktop.ui.dock_body import set_dock_body
+from desktop.ui.docks.dock_body import set_dock_body
+from desktop.ui.docks.row_delegate import RowDelegate
+from desktop.ui.docks.rows_model import KIND_ROLE, UNIT_ROLE, Row
+from desktop.ui.docks.search_model import SearchModel, as_you_type
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.row_delegate import RowDelegate
-from desktop.ui.rows_model import KIND_ROLE, UNIT_ROLE, Row
-from desktop.ui.search_model import SearchModel, as_you_type
 
 LIMIT = 100  # results listed at most (the best first)
 NOTES = "notes"  # the scope that searches the delegate's notes and highlighted words

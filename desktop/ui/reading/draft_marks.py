@@ -22,9 +22,9 @@ from PySide6.QtGui import QBrush, QColor, QHelpEvent, QMouseEvent, QPainter, QPa
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from desktop.core.agreed import ALIGNED_KINDS, CHANGED, PARTIAL, SAME
-from desktop.ui.document_pane import DocumentPane
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.document_view import DocumentView
+from desktop.ui.reading.document_pane import DocumentPane
+from desktop.ui.reading.document_view import DocumentView
 
 AGREED, CHANGED_STATUS, PARTLY, NEW = "agreed", "changed", "partly agreed", "new"
 STATUS_OF = {SAME: AGREED, CHANGED: CHANGED_STATUS, PARTIAL: PARTLY}

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from desktop.core.exchange.conflicts import MINE, THEIRS
 from desktop.core.notes.errors import NotesError
 from desktop.core.notes.model import Annotation, Change, ReviewItem
-from desktop.ui.annotations_model import (
+from desktop.ui.docks.annotations_model import (
     ANNOTATION_ROLE,
     COLOUR_ROLE,
     DOCUMENT,
@@ -54,17 +54,17 @@ from desktop.ui.annotations_model import (
     AnnotationsModel,
     Facets,
 )
-from desktop.ui.conflicts_model import CONFLICT_ROLE, ConflictsModel
+from desktop.ui.docks.conflicts_model import CONFLICT_ROLE, ConflictsModel
+from desktop.ui.docks.note_editor import NoteEditor
+from desktop.ui.docks.review_model import REVIEW_KIND, ReviewModel
+from desktop.ui.docks.row_delegate import RowDelegate
+from desktop.ui.docks.rows_model import KIND_ROLE
+from desktop.ui.docks.rows_model import UNIT_ROLE as ROWS_UNIT_ROLE
 from desktop.ui.document_source import DocumentSource
 from desktop.ui.hub import AnnotationHub, affects
-from desktop.ui.note_editor import NoteEditor
 from desktop.ui.operations import AnnotationOperations
-from desktop.ui.review_model import REVIEW_KIND, ReviewModel
-from desktop.ui.row_delegate import RowDelegate
-from desktop.ui.rows_model import KIND_ROLE
-from desktop.ui.rows_model import UNIT_ROLE as ROWS_UNIT_ROLE
-from desktop.ui.selection_palette import swatch
-from desktop.ui.theme import UNCATEGORISED_COLOUR
+from desktop.ui.reading.selection_palette import swatch
+from desktop.ui.reading.theme import UNCATEGORISED_COLOUR
 
 BAR = 5  # the category colour's bar at a row's left edge
 ANNOTATIONS, TRASH, REVIEW, CONFLICTS = 0, 1, 2, 3  # the panel's views

@@ -22,7 +22,7 @@ from desktop.core.correspondence import Correspondence
 
 
 class SyncPane(Protocol):
-    """What the controller needs of a pane (desktop.ui.document_pane.DocumentPane)."""
+    """What the controller needs of a pane (desktop.ui.reading.document_pane.DocumentPane)."""
 
     def instrument_id(self) -> str: ...
 

@@ -8,8 +8,8 @@ import re
 from PySide6.QtCore import QObject
 
 from desktop.core.search import Hit
+from desktop.ui.docks.rows_model import Row, RowsModel
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.rows_model import Row, RowsModel
 
 
 def as_you_type(text: str) -> str:

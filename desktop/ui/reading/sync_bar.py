@@ -37,9 +37,9 @@ from desktop.core.correspondence import (
     SUBPARAGRAPHS,
     Correspondence,
 )
+from desktop.ui.docks.links_model import relation_name
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.links_model import relation_name
-from desktop.ui.pane_header import ElidedLabel
+from desktop.ui.reading.pane_header import ElidedLabel
 
 ICON_SIZE = 16
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.core.exchange.conflicts import Conflict
-from desktop.ui.rows_model import Row, RowsModel
+from desktop.ui.docks.rows_model import Row, RowsModel
 
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 60  # int: the annotation's id
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.history import History
-from desktop.ui.document_pane import DocumentPane
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.pane_area import PaneArea
+from desktop.ui.reading.document_pane import DocumentPane
+from desktop.ui.reading.pane_area import PaneArea
 
 
 class Navigator(QObject):

@@ -1,11 +1,16 @@
-"""The chapter tree dock: a filter box over the outline of every instrument."""
+"""The chapter tree dock: a filter box over the outline of every instrument, and a chooser of
+the paragraphs that open with a verb ("every paragraph that urges")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QDockWidget,
     QLineEdit,
     QStyle,
@@ -16,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.render.heads import fit
-from desktop.ui.dock_body import set_dock_body
-from desktop.ui.outline_model import (
+from desktop.ui.docks.dock_body import set_dock_body
+from desktop.ui.docks.outline_model import (
     INSTRUMENT_ROLE,
     TREE_TEXT_ROLE,
     UNIT_ROLE,
@@ -46,6 +51,29 @@ class _OutlineDelegate(QStyledItemDelegate):
                               <= room) or option.text
 
 
+class LazyCombo(QComboBox):
+    """A combo box whose items are read when it is first opened or focused, not at start-up."""
+
+    def __init__(self, load: Callable[[QComboBox], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._load: Callable[[QComboBox], None] | None = load
+
+    def ensure_loaded(self) -> None:
+        if self._load is not None:
+            load, self._load = self._load, None
+            self.blockSignals(True)
+            load(self)
+            self.blockSignals(False)
+
+    def showPopup(self) -> None:
+        self.ensure_loaded()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.ensure_loaded()
+        super().focusInEvent(event)
+
+
 class OutlineDock(QDockWidget):
     unit_activated = Signal(str)  # a row was clicked or activated: show this unit
 
@@ -62,6 +90,15 @@ class OutlineDock(QDockWidget):
         self.filter.setPlaceholderText(self.tr("Filter chapters and paragraphs"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
+        self.opening = LazyCombo(self._load_openings, self)
+        self.opening.setObjectName("chapterOpening")
+        self.opening.setToolTip(self.tr("Only the paragraphs that open with this verb or "
+                                        "participle"))
+        self.opening.addItem(self.tr("Any opening"), "")
+        self.opening.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.opening.setMinimumContentsLength(8)  # a narrow dock elides, never widens
+        self.opening.currentIndexChanged.connect(self._opening_changed)
         self.tree = QTreeView(self)
         self.tree.setObjectName("chapterTree")
         self.tree.setModel(self.proxy)
@@ -72,7 +109,7 @@ class OutlineDock(QDockWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.clicked.connect(self._activated)
         self.tree.activated.connect(self._activated)
-        set_dock_body(self, self.filter, fill=self.tree)
+        set_dock_body(self, self.filter, self.opening, fill=self.tree)
         self.filter.returnPressed.connect(self._activate_first)
 
     def _activated(self, index: QModelIndex) -> None:
@@ -97,12 +134,38 @@ class OutlineDock(QDockWidget):
                 return inner
         return None
 
+    def _load_openings(self, combo: QComboBox) -> None:
+        for opening, count in self.model.source.openings():
+            combo.addItem(f"{opening} ({count})", opening)
+
+    def choose_opening(self, opening: str) -> bool:
+        """Show only the paragraphs opening with `opening` ("" for all); False if no
+        paragraph opens so."""
+        self.opening.ensure_loaded()
+        row = self.opening.findData(opening)
+        if row < 0:
+            return False
+        self.opening.setCurrentIndex(row)
+        return True
+
+    def _opening_changed(self, _row: int) -> None:
+        opening = str(self.opening.currentData() or "")
+        units = frozenset(hit.unit for hit in self.model.source.search(
+            "", opening=opening, limit=1_000_000)) if opening else None
+        if units is not None:
+            self.model.fetch_all()
+        self.proxy.set_units(units)
+        self._expand_matches()
+
     def _filter_changed(self, text: str) -> None:
         if text.strip():
             self.model.fetch_all()
         self.proxy.setFilterFixedString(text.strip())
+        self._expand_matches()
+
+    def _expand_matches(self) -> None:
         self.tree.collapseAll()
-        if text.strip():
+        if self.proxy.filtering():
             self._open_to_matches(QModelIndex())
 
     def _open_to_matches(self, parent: QModelIndex) -> bool:

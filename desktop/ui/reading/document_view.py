@@ -78,7 +78,7 @@ class NoteMark:
 
 
 # Marks drawn as extra selections, bottom to top: one feature never clobbers another's.
-# "brackets": the square brackets of a draft's text not yet agreed (desktop/ui/draft_marks.py).
+# "brackets": the square brackets of a draft's text not yet agreed (reading/draft_marks.py).
 LAYERS = ("brackets", "annotations", "search")
 
 

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.citations import CitationIndex
+from desktop.core.citations import CitationIndex, Resolution
+from desktop.ui.docks.row_delegate import RowDelegate
+from desktop.ui.docks.rows_model import UNIT_ROLE, Row, RowsModel
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.row_delegate import RowDelegate
-from desktop.ui.rows_model import UNIT_ROLE, Row, RowsModel
 
 COMPLETIONS = 8  # completions listed at most
 WIDTH = 560
@@ -167,8 +167,24 @@ class GoToPanel(QFrame):
         elif rows:
             self.message.setText(self.tr("Tab completes the selected citation."))
         else:
-            self.message.setText(resolution.message)
+            self.message.setText(self._why(resolution))
         self._fit()
+
+    def _why(self, resolution: Resolution) -> str:
+        """The resolver's sentence in the interface's language (the citations in it stay as
+        printed)."""
+        sentences = {
+            "empty": self.tr("Type a citation, for example {example}."),
+            "ambiguous": self.tr("{typed} exists in {names}. Name the instrument to pick one."),
+            "no_paragraph": self.tr("“{typed}” names {names} but no paragraph: try "
+                                    "“{typed} 1”."),
+            "unreadable": self.tr("Could not read “{typed}” as a citation; try {example}."),
+            "missing": self.tr("{instrument} has no {where}."),
+            "nowhere": self.tr("No instrument in the library has {where}."),
+            "range_end": self.tr("{instrument} has no {where}: “{typed}” cannot end there."),
+        }
+        sentence = sentences.get(resolution.reason)
+        return sentence.format(**dict(resolution.fields)) if sentence else resolution.message
 
     def _fit(self) -> None:
         if self.isVisible():

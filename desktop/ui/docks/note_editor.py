@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.notes.model import Annotation, Category
 from desktop.ui.operations import AnnotationOperations
-from desktop.ui.selection_palette import swatch
+from desktop.ui.reading.selection_palette import swatch
 
 SAVE_PAUSE_MS = 600  # a pause in typing this long saves the note
 RETRY_MS = 2000  # a note the store refused is offered again this often

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.dock_body import set_dock_body
+from desktop.ui.docks.dock_body import set_dock_body
+from desktop.ui.docks.links_model import LinksModel, kind_name
+from desktop.ui.docks.row_delegate import RowDelegate
+from desktop.ui.docks.rows_model import UNIT_ROLE
 from desktop.ui.document_source import DocumentSource
-from desktop.ui.links_model import LinksModel, kind_name
-from desktop.ui.row_delegate import RowDelegate
-from desktop.ui.rows_model import UNIT_ROLE
 
 
 class LinksDock(QDockWidget):

@@ -15,10 +15,10 @@ from PySide6.QtCore import QObject
 
 from desktop.core.notes.model import OK, Annotation, Change
 from desktop.core.notes.render import render_markdown
-from desktop.ui.document_pane import DocumentPane
-from desktop.ui.document_view import Highlight, NoteMark
 from desktop.ui.hub import AnnotationHub, affects
-from desktop.ui.theme import highlight_colour, note_mark_colour
+from desktop.ui.reading.document_pane import DocumentPane
+from desktop.ui.reading.document_view import Highlight, NoteMark
+from desktop.ui.reading.theme import highlight_colour, note_mark_colour
 
 
 class AnnotationMarks(QObject):

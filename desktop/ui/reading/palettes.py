@@ -1,7 +1,7 @@
 """Light, dark or the system's colours for the whole application (Preferences ▸ Theme).
 
-The panes take every colour from the palette (desktop/ui/theme.py), so choosing a palette here
-is all a theme needs. "system" puts back the palette the application started with.
+The panes take every colour from the palette (desktop/ui/reading/theme.py), so choosing a
+palette here is all a theme needs. "system" puts back the palette the application started with.
 """
 
 from __future__ import annotations
