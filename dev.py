@@ -5,6 +5,8 @@
     python3 dev.py test  [pytest arguments…]      set up, then lint, run every test, build
                                                   the bundle and smoke-test it
     python3 dev.py bundle                         set up, build dist/Concordia, smoke-test it
+    python3 dev.py bench [--quick] [names…]       set up, build the bundle if it is absent,
+                                                  run every benchmark, print one table
 
 Setting up means: the system libraries Qt needs (through apt-get on Debian and Ubuntu, when
 they are missing), a virtual environment in .venv with the pinned dependencies, and the
@@ -36,6 +38,9 @@ DESKTOP_PACKAGES = [
     "libxcb-image0", "libxcb-render-util0", "libxcb-randr0", "libxcb-shape0",
     "libxcb-xinerama0", "libxcb-xfixes0", "libxcb-xkb1", "libx11-xcb1",
 ]
+# The window benchmark watches the launch on a private X server (its smoke test runs in the
+# suite): Xvfb, and what Qt's xcb platform needs to show a window there.
+BENCH_PACKAGES = ["xvfb", *DESKTOP_PACKAGES]
 
 
 def say(message: str) -> None:
@@ -149,8 +154,19 @@ def bundle() -> int:
     return run([str(python), "tools/smoke_bundle.py"], env=env)
 
 
+def bench(arguments: list[str]) -> int:
+    """Every benchmark (python -m benchmarks), with the frozen bundle built first if absent."""
+    ensure_system_packages(RUNTIME_PACKAGES + BENCH_PACKAGES)
+    python = ensure_venv("dev,bundle")
+    if not (ROOT / "dist" / "Concordia").is_dir():
+        say("no dist/Concordia: building it for the window benchmark")
+        if bundle() != 0:
+            say("the bundle did not build: the window benchmark leaves it out")
+    return run([str(python), "-m", "benchmarks", *arguments])
+
+
 def test(arguments: list[str]) -> int:
-    ensure_system_packages(RUNTIME_PACKAGES)
+    ensure_system_packages(RUNTIME_PACKAGES + BENCH_PACKAGES)
     python = ensure_venv("dev,bundle")
     say("ruff check")
     if run([str(python), "-m", "ruff", "check", "."]) != 0:
@@ -169,7 +185,7 @@ def test(arguments: list[str]) -> int:
 def main() -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be run by an older python3
         sys.exit("[dev] Concordia needs Python 3.11 or newer")
-    commands = {"start": start, "test": test, "bundle": lambda _: bundle()}
+    commands = {"start": start, "test": test, "bundle": lambda _: bundle(), "bench": bench}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2

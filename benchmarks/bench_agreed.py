@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from timing import median_p95, timed
+from timing import add_arguments, median_p95, record, timed, write_json
 
 from desktop import paths
 from desktop.core.agreed import Finder
@@ -51,15 +51,16 @@ QUERIES: list[tuple[str, str, str | None]] = [
 REAL_MEDIAN_MS, REAL_P95_MS, BIG_MS, BUILD_S = 50.0, 100.0, 200.0, 5.0
 
 
-def measure(action: object, runs: int) -> tuple[float, float]:
-    median, p95 = median_p95(timed(action, runs))  # type: ignore[arg-type]
-    return median * 1000, p95 * 1000
+def measure(action: object, runs: int) -> tuple[float, float, list[float]]:
+    times = timed(action, runs)  # type: ignore[arg-type]
+    median, p95 = median_p95(times)
+    return median * 1000, p95 * 1000, times
 
 
 def bench(label: str, path: Path, runs: int, median_target: float, p95_target: float) -> bool:
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     count = db.execute("SELECT max(rowid) FROM units").fetchone()[0]
-    base, _ = measure(lambda: db.execute(
+    base, _, base_times = measure(lambda: db.execute(
         "SELECT rowid FROM units_fts WHERE units_fts MATCH 'naloxone' LIMIT 1").fetchall(), runs)
     print(f"\n{label}: {count:,} units; baseline (one rare word, first row) {base:.3f} ms")
     finder = Finder(db)
@@ -73,9 +74,11 @@ def bench(label: str, path: Path, runs: int, median_target: float, p95_target: f
                 real.close()
             text = row[0]
         finder.find(text, unit=unit)  # warm the page cache, as a running app would be
-        median, p95 = measure(lambda t=text, u=unit: finder.find(t, unit=u), runs)
+        median, p95, times = measure(lambda t=text, u=unit: finder.find(t, unit=u), runs)
         found = len(finder.find(text, unit=unit))
         met = median < median_target and p95 < p95_target
+        record(f"{label}: {name}", times, baseline=base_times,
+               target=f"median < {median_target:.0f} ms, p95 < {p95_target:.0f} ms", met=met)
         ok = ok and met
         print(f"  {name:<30} median {median:7.2f} ms  p95 {p95:7.2f} ms  "
               f"ratio {median / base:8.1f}x  found {found}{'' if met else '  OVER TARGET'}")
@@ -103,6 +106,8 @@ def bench_build() -> bool:
         links = db.execute("SELECT count(*) FROM links WHERE kind = 'restates'").fetchone()[0]
         db.close()
     met = alignment < BUILD_S
+    record("corpus build: the alignment", [alignment], unit="s", scale=1.0, baseline=[whole],
+           target=f"< {BUILD_S:.0f} s", met=met)
     print(f"\ncorpus build {whole:.2f} s, of which alignment {alignment:.2f} s "
           f"({alignment / whole:.0%}; {links} restates links){'' if met else '  OVER TARGET'}")
     return met
@@ -110,7 +115,7 @@ def bench_build() -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--runs", type=int, default=21)
+    add_arguments(parser, runs=21, quick=2)
     parser.add_argument("--big", type=Path, default=Path("benchmarks/out/big.sqlite"))
     args = parser.parse_args()
     ok = bench("real corpus", paths.corpus_path(), args.runs, REAL_MEDIAN_MS, REAL_P95_MS)
@@ -123,6 +128,7 @@ def main() -> int:
     print(f"\ntargets: real corpus median < {REAL_MEDIAN_MS:.0f} ms, p95 < {REAL_P95_MS:.0f} ms; "
           f"generated < {BIG_MS:.0f} ms; alignment < {BUILD_S:.0f} s: "
           f"{'met' if ok else 'NOT met'}")
+    write_json(args.json, "bench_agreed")
     return 0 if ok else 1
 
 

@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from timing import median_p95, timed
+from timing import add_arguments, median_p95, record, timed, write_json
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -50,16 +50,21 @@ def report(name: str, times: list[float], baseline: list[float] | None,
         measured = median - base if over_baseline and base is not None else median
         ok = measured < target
         what = "over the baseline" if over_baseline else ""
+        record(name, times, baseline=baseline,
+               target=f"< {target * 1000:.0f} ms {what}".strip(), met=ok)
         line += (f"   target < {target * 1000:.0f} ms {what}: "
                  f"{'ok' if ok else 'OVER TARGET'}").replace("  :", ":")
+    else:
+        record(name, times, baseline=baseline)
     print(line, flush=True)
     return ok
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=30)
-    runs = parser.parse_args().runs
+    add_arguments(parser, runs=30, quick=3)
+    args = parser.parse_args()
+    runs = args.runs
 
     from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtGui import QTextCursor
@@ -181,6 +186,7 @@ def main() -> int:
         service.close()
     corpus.close()
     del app
+    write_json(args.json, "bench_annotations")
     return 0 if ok else 1
 
 

@@ -22,7 +22,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from timing import median_p95, timed
+from timing import add_arguments, median_p95, record, timed, write_json
 
 from desktop import paths
 from desktop.core.ingest.build import build
@@ -34,6 +34,8 @@ def report(name: str, times: list[float], baseline: list[float]) -> bool:
     (median, p95), base = median_p95(times), statistics.median(baseline)
     target = TARGETS[name]
     verdict = "ok" if median < target else "OVER TARGET"
+    record(name, times, baseline=baseline, target=f"< {target * 1000:.0f} ms",
+           met=median < target)
     print(f"{name:<6} median {median * 1000:8.1f} ms   p95 {p95 * 1000:8.1f} ms   "
           f"baseline {base * 1000:7.1f} ms   ratio {median / base:6.2f}x   "
           f"target < {target * 1000:.0f} ms: {verdict}")
@@ -42,8 +44,9 @@ def report(name: str, times: list[float], baseline: list[float]) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
+    add_arguments(parser, runs=7, quick=1)
+    args = parser.parse_args()
+    runs = args.runs
     sources = paths.sources_dir()
 
     texts = [path.read_text(encoding="utf-8") for path in sorted(sources.iterdir())]
@@ -67,6 +70,7 @@ def main() -> int:
     print(f"{runs} runs each")
     ok = report("build", build_times, read_times)
     ok = report("show", show_times, bare_times) and ok
+    write_json(args.json, "bench_corpus")
     return 0 if ok else 1
 
 

@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from timing import median_p95, timed
+from timing import add_arguments, median_p95, record, timed, write_json
 
 from desktop import paths
 from desktop.core.corpus import Corpus
@@ -100,14 +100,18 @@ def report(name: str, times: list[float], baseline: list[float]) -> bool:
             f"baseline {base * 1000:6.1f} ms   ratio {median / base:6.2f}x")
     if target is not None:
         line += f"   target < {target * 1000:.0f} ms: {'ok' if median < target else 'OVER TARGET'}"
+    record(name, times, baseline=baseline,
+           target=f"< {target * 1000:.0f} ms" if target is not None else "",
+           met=None if target is None else median < target)
     print(line)
     return target is None or median < target
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--runs", type=int, default=7, help="exports to time per format")
-    runs = parser.parse_args().runs
+    add_arguments(parser, runs=7, quick=1, runs_help="exports to time per format")
+    args = parser.parse_args()
+    runs = args.runs
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     corpus = Corpus.open(paths.corpus_path())
     with tempfile.TemporaryDirectory() as folder:
@@ -158,6 +162,7 @@ def main() -> int:
             ok = report(name, times, base) and ok
         service.close()
     corpus.close()
+    write_json(args.json, "bench_export")
     return 0 if ok else 1
 
 

@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from timing import median_p95, timed
+from timing import add_arguments, median_p95, record, timed, write_json
 
 from desktop import paths
 from desktop.core.corpus import Corpus
@@ -50,6 +50,9 @@ def report(name: str, times: list[float], baseline: list[float] | None) -> bool:
     target = TARGETS.get(name)
     if target is not None:
         line += f"   target < {target * 1000:.0f} ms: {'ok' if median < target else 'OVER TARGET'}"
+    record(name, times, baseline=baseline,
+           target=f"< {target * 1000:.0f} ms" if target is not None else "",
+           met=None if target is None else median < target)
     print(line)
     return target is None or median < target
 
@@ -88,8 +91,9 @@ def fill(store_path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--runs", type=int, default=200, help="adds and lists to time")
-    runs = parser.parse_args().runs
+    add_arguments(parser, runs=200, quick=5, runs_help="adds and lists to time")
+    args = parser.parse_args()
+    runs = args.runs
     corpus = Corpus.open(paths.corpus_path())
     texts = CorpusText.from_corpus(corpus)
     places = quotes(texts, corpus)
@@ -189,6 +193,7 @@ def main() -> int:
     report("check", check_times, None)
     report("recheck", recheck_times, None)
     corpus.close()
+    write_json(args.json, "bench_notes")
     return 0 if ok else 1
 
 

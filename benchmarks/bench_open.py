@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 from bench_notes import TOTAL, fill, quotes
-from timing import median_p95, timed
+from timing import add_arguments, median_p95, record, timed, write_json
 
 from desktop import paths
 from desktop.core.corpus import Corpus
@@ -38,6 +38,7 @@ def report(name: str, times: list[float], baseline: list[float] | None) -> None:
     if baseline is not None:
         base = statistics.median(baseline)
         line += f"   baseline {base * 1000:6.2f} ms   ratio {median / base:6.2f}x"
+    record(name, times, baseline=baseline)
     print(line)
 
 
@@ -55,8 +56,9 @@ def quick_check(path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--runs", type=int, default=100, help="openings to time")
-    runs = parser.parse_args().runs
+    add_arguments(parser, runs=100, quick=3, runs_help="openings to time")
+    args = parser.parse_args()
+    runs = args.runs
     corpus_path = paths.corpus_path()
     corpus = Corpus.open(corpus_path)
     texts = CorpusText.from_corpus(corpus)
@@ -82,6 +84,7 @@ def main() -> int:
     report("notes check", notes_check, None)
     report("corpus open", corpus_times, corpus_bare)
     report("corpus check", corpus_check, None)
+    write_json(args.json, "bench_open")
     return 0
 
 

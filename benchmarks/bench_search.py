@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from timing import median_p95, timed
+from timing import add_arguments, median_p95, record, timed, write_json
 
 from desktop import paths
 from desktop.core.search import search
@@ -33,26 +33,29 @@ QUERIES: list[tuple[str, dict[str, object]]] = [
 TARGET_MS = 50.0
 
 
-def measure(action: Callable[[], object], runs: int) -> tuple[float, float]:
-    """Median and p95, in milliseconds."""
-    median, p95 = median_p95(timed(action, runs))
-    return median * 1000, p95 * 1000
+def measure(action: Callable[[], object], runs: int) -> tuple[float, float, list[float]]:
+    """Median and p95, in milliseconds, and the times (seconds)."""
+    times = timed(action, runs)
+    median, p95 = median_p95(times)
+    return median * 1000, p95 * 1000, times
 
 
 def bench(label: str, path: Path, runs: int) -> bool:
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     count = db.execute("SELECT count(*) FROM units").fetchone()[0]
-    base, _ = measure(lambda: db.execute(
+    base, _, base_times = measure(lambda: db.execute(
         "SELECT rowid FROM units_fts WHERE units_fts MATCH 'naloxone' LIMIT 1").fetchall(), runs)
     print(f"\n{label}: {count:,} units; baseline (one rare word, first row) {base:.3f} ms")
     ok = True
     for query, options in QUERIES:
         search(db, query, **options)  # warm the page cache, as a running app would be
-        median, p95 = measure(lambda q=query, o=options: search(db, q, **o), runs)
+        median, p95, times = measure(lambda q=query, o=options: search(db, q, **o), runs)
         hits = len(search(db, query, **options))
         flag = "" if median < TARGET_MS else "  OVER TARGET"
         ok = ok and median < TARGET_MS
         shown = query + (f" {options}" if options else "")
+        record(f"{label}: {shown}", times, baseline=base_times,
+               target=f"< {TARGET_MS:.0f} ms", met=median < TARGET_MS)
         print(f"  {shown:<44} median {median:7.2f} ms  p95 {p95:7.2f} ms  "
               f"ratio {median / base:8.1f}x  hits {hits}{flag}")
     db.close()
@@ -61,7 +64,7 @@ def bench(label: str, path: Path, runs: int) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--runs", type=int, default=21)
+    add_arguments(parser, runs=21, quick=2)
     parser.add_argument("--big", type=Path, default=Path("benchmarks/out/big.sqlite"))
     args = parser.parse_args()
     ok = bench("real corpus", paths.corpus_path(), args.runs)
@@ -71,6 +74,7 @@ def main() -> int:
         print(f"\n(no generated corpus at {args.big}: run benchmarks/generate_corpus.py)")
         ok = False
     print(f"\ntarget: median < {TARGET_MS:.0f} ms for every query: {'met' if ok else 'NOT met'}")
+    write_json(args.json, "bench_search")
     return 0 if ok else 1
 
 

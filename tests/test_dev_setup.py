@@ -81,3 +81,19 @@ def test_a_changed_pyproject_reinstalls_with_the_extras_there_were(
         file.write("\n# a pin changed\n")
     dev.ensure_venv("")
     assert ran[-1][-1] == ".[bundle,dev]"
+
+
+def test_bench_builds_the_missing_bundle_then_runs_every_benchmark(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`dev.py bench --quick` builds dist/Concordia when it is absent (the window benchmark
+    measures it), then hands its arguments to `python -m benchmarks`; with the bundle there,
+    it only runs the benchmarks."""
+    dev, ran = _dev(tmp_path, monkeypatch)
+    monkeypatch.setattr(dev, "ensure_system_packages", lambda packages: None)
+    assert dev.bench(["--quick"]) == 0
+    assert any(command[-1] == "build.spec" for command in ran)
+    assert ran[-1][1:] == ["-m", "benchmarks", "--quick"]
+    (tmp_path / "dist" / "Concordia").mkdir(parents=True)
+    ran.clear()
+    assert dev.bench(["window"]) == 0
+    assert [command[1:] for command in ran] == [["-m", "benchmarks", "window"]]
