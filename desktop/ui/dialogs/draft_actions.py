@@ -16,15 +16,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from desktop import paths
-from desktop.core.drafts import service
-from desktop.core.drafts.store import UserCorpusError
-from desktop.ui.dialogs.import_draft_dialog import ImportDraftDialog
-from desktop.ui.dialogs.revisions_dialog import RevisionsDialog
 from desktop.ui.document_source import MAIN_INSTRUMENTS, DocumentSource
 from desktop.ui.reading.draft_marks import DraftMarks
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the drafts' reading and analysis load when a command first needs them
+    from desktop.core.drafts import service
     from desktop.ui.dialogs.compare_dialog import CompareDialog
+    from desktop.ui.dialogs.import_draft_dialog import ImportDraftDialog
+    from desktop.ui.dialogs.revisions_dialog import RevisionsDialog
     from desktop.ui.main_window import MainWindow
 
 
@@ -88,6 +87,8 @@ class DraftActions(QObject):
                                                        "pane first"))
 
     def open_dialog(self) -> ImportDraftDialog:
+        from desktop.ui.dialogs.import_draft_dialog import ImportDraftDialog
+
         dialog = ImportDraftDialog(self._source.corpus, self._keep, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self.imported)
@@ -96,6 +97,8 @@ class DraftActions(QObject):
         return dialog
 
     def _keep(self, prepared: service.Prepared) -> service.Kept:
+        from desktop.core.drafts import service
+
         return service.keep(prepared, paths.user_corpus_path(), self._window.hub.service.path,
                             paths.corpus_path())
 
@@ -152,6 +155,10 @@ class DraftActions(QObject):
         draft = self.focused_draft()
         if draft is None:
             return None
+        from desktop.core.drafts import service
+        from desktop.core.drafts.store import UserCorpusError
+        from desktop.ui.dialogs.revisions_dialog import RevisionsDialog
+
         corpus = self._source.corpus
         try:
             dialog = RevisionsDialog(
@@ -184,6 +191,7 @@ class DraftActions(QObject):
             target = Path(chosen)
             if target.suffix.lower() not in (".docx", ".html"):
                 target = target.with_suffix(".html" if kind == web else ".docx")
+        from desktop.core.drafts import service
         from desktop.core.drafts.analysis import analyse
         from desktop.core.drafts.brief import build, write
         from desktop.core.excerpts.atomic import ExportError
@@ -227,6 +235,9 @@ class DraftActions(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         window.annotations.editor.save()  # typed text reaches the store before the move
+        from desktop.core.drafts import service
+        from desktop.core.drafts.store import UserCorpusError
+
         try:
             trashed = service.remove(draft, paths.user_corpus_path(), window.hub.service.path)
         except (service.DraftError, UserCorpusError, sqlite3.Error) as error:
