@@ -15,20 +15,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDockWidget,
     QLabel,
-    QListView,
     QMenu,
     QPushButton,
     QWidget,
 )
 
 from desktop.core.search import MARK_END, MARK_START
-from desktop.ui.docks.dock_body import set_dock_body
+from desktop.ui.docks.dock_body import row_list, set_dock_body
 from desktop.ui.docks.links_model import relation_name
-from desktop.ui.docks.row_delegate import RowDelegate
 from desktop.ui.docks.rows_model import UNIT_ROLE, Row, RowsModel
 from desktop.ui.document_source import DocumentSource
 
@@ -80,14 +77,7 @@ class AgreedDock(QDockWidget):
         self.compare_button.setObjectName("agreedCompare")
         self.compare_button.setEnabled(False)
         self.compare_button.clicked.connect(self.compare_current)
-        self.list = QListView(self)
-        self.list.setObjectName("agreedList")
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(RowDelegate(self.list))
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.clicked.connect(self._activated)
-        self.list.activated.connect(self._activated)
+        self.list = row_list(self, "agreedList", self.model, self._activated)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update_compare())
         set_dock_body(self, self.summary, self.compare_button, fill=self.list)
         self.summary.setText(self.tr("Select words in a pane (or stand on a paragraph) and "

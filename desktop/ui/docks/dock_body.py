@@ -1,8 +1,21 @@
-"""The docks' shared layout: controls stacked above a list that takes the remaining height."""
+"""The docks' shared parts: controls stacked above a list that takes the remaining height, the
+list of rows itself, and a chooser whose items are read when first wanted."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDockWidget, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QListView,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def set_dock_body(dock: QDockWidget, *controls: QWidget, fill: QWidget) -> None:
@@ -14,3 +27,62 @@ def set_dock_body(dock: QDockWidget, *controls: QWidget, fill: QWidget) -> None:
         layout.addWidget(control)
     layout.addWidget(fill, 1)
     dock.setWidget(body)
+
+
+def row_list(parent: QWidget, name: str, model: QAbstractItemModel,
+             activated: Callable[[QModelIndex], None],
+             delegate: Callable[[QWidget], QStyledItemDelegate] | None = None) -> QListView:
+    """A dock's list of rows (links, results, annotations): read-only, scrolled by pixel, a
+    click or Enter on a row calls `activated`."""
+    from desktop.ui.docks.row_delegate import RowDelegate
+
+    view = QListView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setItemDelegate((delegate or RowDelegate)(view))
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.clicked.connect(activated)
+    view.activated.connect(activated)
+    return view
+
+
+class LazyCombo(QComboBox):
+    """A combo box whose items are read when it is first opened or focused (or
+    `ensure_loaded` is called), not at start-up."""
+
+    def __init__(self, load: Callable[[QComboBox], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._load: Callable[[QComboBox], None] | None = load
+
+    def ensure_loaded(self) -> None:
+        if self._load is not None:
+            load, self._load = self._load, None
+            self.blockSignals(True)
+            load(self)
+            self.blockSignals(False)
+
+    def showPopup(self) -> None:
+        self.ensure_loaded()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.ensure_loaded()
+        super().focusInEvent(event)
+
+
+def opening_chooser(parent: QWidget, name: str, anything: str, tooltip: str,
+                    openings: Callable[[], list[tuple[str, int]]]) -> LazyCombo:
+    """'Every paragraph that urges': the opening verbs and participles as printed, with how
+    many paragraphs open with each, read when first wanted; `anything` is the first item."""
+
+    def load(combo: QComboBox) -> None:
+        for opening, count in openings():
+            combo.addItem(f"{opening} ({count})", opening)
+
+    combo = LazyCombo(load, parent)
+    combo.setObjectName(name)
+    combo.setToolTip(tooltip)
+    combo.addItem(anything, "")
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    return combo

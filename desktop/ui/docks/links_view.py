@@ -6,17 +6,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QLabel,
-    QListView,
     QWidget,
 )
 
-from desktop.ui.docks.dock_body import set_dock_body
+from desktop.ui.docks.dock_body import row_list, set_dock_body
 from desktop.ui.docks.links_model import LinksModel, kind_name
-from desktop.ui.docks.row_delegate import RowDelegate
 from desktop.ui.docks.rows_model import UNIT_ROLE
 from desktop.ui.document_source import DocumentSource
 
@@ -45,14 +42,7 @@ class LinksDock(QDockWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("linksSummary")
         self.summary.setWordWrap(True)
-        self.list = QListView(self)
-        self.list.setObjectName("linksList")
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(RowDelegate(self.list))
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.clicked.connect(self._activated)
-        self.list.activated.connect(self._activated)
+        self.list = row_list(self, "linksList", self.model, self._activated)
         set_dock_body(self, self.summary, self.kind, fill=self.list)
         self._summarise()
 

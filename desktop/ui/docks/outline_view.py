@@ -3,14 +3,10 @@ the paragraphs that open with a verb ("every paragraph that urges")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QDockWidget,
     QLineEdit,
     QStyle,
@@ -21,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.render.heads import fit
-from desktop.ui.docks.dock_body import set_dock_body
+from desktop.ui.docks.dock_body import opening_chooser, set_dock_body
 from desktop.ui.docks.outline_model import (
     INSTRUMENT_ROLE,
     TREE_TEXT_ROLE,
@@ -51,29 +47,6 @@ class _OutlineDelegate(QStyledItemDelegate):
                               <= room) or option.text
 
 
-class LazyCombo(QComboBox):
-    """A combo box whose items are read when it is first opened or focused, not at start-up."""
-
-    def __init__(self, load: Callable[[QComboBox], None], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._load: Callable[[QComboBox], None] | None = load
-
-    def ensure_loaded(self) -> None:
-        if self._load is not None:
-            load, self._load = self._load, None
-            self.blockSignals(True)
-            load(self)
-            self.blockSignals(False)
-
-    def showPopup(self) -> None:
-        self.ensure_loaded()
-        super().showPopup()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self.ensure_loaded()
-        super().focusInEvent(event)
-
-
 class OutlineDock(QDockWidget):
     unit_activated = Signal(str)  # a row was clicked or activated: show this unit
 
@@ -90,13 +63,10 @@ class OutlineDock(QDockWidget):
         self.filter.setPlaceholderText(self.tr("Filter chapters and paragraphs"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
-        self.opening = LazyCombo(self._load_openings, self)
-        self.opening.setObjectName("chapterOpening")
-        self.opening.setToolTip(self.tr("Only the paragraphs that open with this verb or "
-                                        "participle"))
-        self.opening.addItem(self.tr("Any opening"), "")
-        self.opening.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.opening = opening_chooser(
+            self, "chapterOpening", self.tr("Any opening"),
+            self.tr("Only the paragraphs that open with this verb or participle"),
+            model.source.openings)
         self.opening.setMinimumContentsLength(8)  # a narrow dock elides, never widens
         self.opening.currentIndexChanged.connect(self._opening_changed)
         self.tree = QTreeView(self)
@@ -133,10 +103,6 @@ class OutlineDock(QDockWidget):
             if inner is not None:
                 return inner
         return None
-
-    def _load_openings(self, combo: QComboBox) -> None:
-        for opening, count in self.model.source.openings():
-            combo.addItem(f"{opening} ({count})", opening)
 
     def choose_opening(self, opening: str) -> bool:
         """Show only the paragraphs opening with `opening` ("" for all); False if no

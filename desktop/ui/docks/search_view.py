@@ -9,19 +9,16 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QLabel,
     QLineEdit,
-    QListView,
     QWidget,
 )
 
 from desktop.core.notes.model import Annotation
 from desktop.core.search import MARK_END, MARK_START, QueryError
-from desktop.ui.docks.dock_body import set_dock_body
-from desktop.ui.docks.row_delegate import RowDelegate
+from desktop.ui.docks.dock_body import opening_chooser, row_list, set_dock_body
 from desktop.ui.docks.rows_model import KIND_ROLE, UNIT_ROLE, Row
 from desktop.ui.docks.search_model import SearchModel, as_you_type
 from desktop.ui.document_source import DocumentSource
@@ -68,26 +65,16 @@ class SearchDock(QDockWidget):
         self.part.addItem(self.tr("Preamble"), "preamble")
         self.part.addItem(self.tr("Operative part"), "operative")
         self.part.addItem(self.tr("Notes and highlights"), NOTES)
-        # "Every paragraph that urges": the opening verbs and participles as printed.
-        self.opening = QComboBox(self)
-        self.opening.setObjectName("searchOpening")
-        self.opening.setToolTip(self.tr("Only paragraphs that open with this verb or "
-                                        "participle; with no words typed, all of them"))
-        self.opening.addItem(self.tr("Any opening"), "")
-        self._openings_loaded = False
+        self.opening = opening_chooser(
+            self, "searchOpening", self.tr("Any opening"),
+            self.tr("Only paragraphs that open with this verb or participle; with no words "
+                    "typed, all of them"), source.openings)
         self._notes_search: Callable[[str], list[Annotation]] = lambda _text: []
         self.summary = QLabel(self)
         self.summary.setObjectName("searchSummary")
         self.summary.setWordWrap(True)
         self.model = SearchModel(source, self)
-        self.results = QListView(self)
-        self.results.setObjectName("searchResults")
-        self.results.setModel(self.model)
-        self.results.setItemDelegate(RowDelegate(self.results))
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.results.clicked.connect(self._activated)
-        self.results.activated.connect(self._activated)
+        self.results = row_list(self, "searchResults", self.model, self._activated)
         for combo in (self.instrument, self.part, self.opening):  # a narrow dock elides
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -98,22 +85,13 @@ class SearchDock(QDockWidget):
         self.instrument.currentIndexChanged.connect(self.search)
         self.part.currentIndexChanged.connect(self.search)
         self.opening.currentIndexChanged.connect(self.search)
-        self.visibilityChanged.connect(lambda shown: self._load_openings() if shown else None)
+        self.visibilityChanged.connect(lambda shown: self.opening.ensure_loaded() if shown
+                                       else None)
         self.field.returnPressed.connect(self._open_current)
         self.field.installEventFilter(self)
 
-    def _load_openings(self) -> None:
-        """The openings, read when the dock is first used (not at start-up)."""
-        if self._openings_loaded:
-            return
-        self._openings_loaded = True
-        self.opening.blockSignals(True)
-        for opening, count in self._source.openings():
-            self.opening.addItem(f"{opening} ({count})", opening)
-        self.opening.blockSignals(False)
-
     def focus_field(self) -> None:
-        self._load_openings()
+        self.opening.ensure_loaded()
         self.show()
         self.raise_()
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
