@@ -105,10 +105,7 @@ class DraftActions(QObject):
     def imported(self, instrument_id: str, revision: int) -> None:
         """Read the corpus again, carry the notes over, show the draft beside the others."""
         window = self._window
-        self._source.reload_instruments()
-        window.hub.service.corpus_changed()
-        window.hub.reopen()
-        window.chapters.model.reload()
+        self._library_changed()
         area = window.pane_area
         showing = [pane for pane in area.panes() if pane.instrument_id() == instrument_id]
         for pane in showing:
@@ -243,10 +240,7 @@ class DraftActions(QObject):
         except (service.DraftError, UserCorpusError, sqlite3.Error) as error:
             QMessageBox.warning(window, self.tr("Not removed"), str(error))
             return False
-        self._source.reload_instruments()
-        window.hub.service.corpus_changed()
-        window.hub.reopen()
-        window.chapters.model.reload()
+        self._library_changed()
         area = window.pane_area
         for pane in [p for p in area.panes() if p.instrument_id() == draft]:
             shown = {p.instrument_id() for p in area.panes()}
@@ -259,6 +253,15 @@ class DraftActions(QObject):
                    else self.tr("Removed %1; its %2 annotations are in the trash.")
                    .replace("%2", str(trashed))).replace("%1", draft))
         return True
+
+    def _library_changed(self) -> None:
+        """A draft came or went: read the corpus again, anchor the notes against it, and
+        rebuild the chapter tree."""
+        window = self._window
+        self._source.reload_instruments()
+        window.hub.service.corpus_changed()
+        window.hub.reopen()
+        window.chapters.model.reload()
 
     def _title(self, draft: str) -> str:
         instrument = self._source.corpus.instrument(draft)
