@@ -87,7 +87,7 @@ def _print_indirect(corpus: Corpus, unit: Unit) -> None:
 
 def _cited(corpus: Corpus, unit_id: str) -> str:
     unit = corpus.unit(unit_id)
-    return short_citation(unit) if unit else unit_id
+    return short_citation(unit, corpus.instrument(unit.instrument)) if unit else unit_id
 
 
 def _first_words(label: str, text: str, limit: int = 110) -> str:

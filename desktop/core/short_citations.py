@@ -44,7 +44,14 @@ def short_path(unit: Unit) -> str:
     return describe(path, unit.instrument)
 
 
-def short_citation(unit: Unit) -> str:
+def short_citation(unit: Unit, instrument: Instrument | None = None) -> str:
+    """"PoA 41 (g)", "UNGASS 1 (a)". Given its instrument, an imported draft is cited as its
+    header names it, its operative paragraphs as delegates say them ("L.5 OP 2 (a)")."""
     path = short_path(unit)
+    name = short_name(unit.instrument)
+    if instrument is not None and spec_of(unit.instrument) is None:
+        name = instrument_label(instrument)
+        if path[:1].isdigit():
+            path = f"OP {path}"
     separator = " " if path[:1].isdigit() or path[:2] in ("PP", "OP") else ", "
-    return f"{short_name(unit.instrument)}{separator}{path}"
+    return f"{name}{separator}{path}"

@@ -87,20 +87,10 @@ class DocumentSource:
 
     def short_citation(self, unit_id: str) -> str:
         """"UNGASS 1 (a)", "PoA 41 (g)": where space is short."""
-        from desktop.core.short_citations import instrument_label, short_citation, spec_of
+        from desktop.core.short_citations import short_citation
 
         unit = self.unit(unit_id)
-        if unit is None:
-            return unit_id
-        cited = short_citation(unit)
-        instrument = self.instrument(unit.instrument)
-        if instrument is not None and spec_of(unit.instrument) is None:
-            # An imported draft: "L.5 OP 2", as its pane's header names it, not "l5 2".
-            place = cited.removeprefix(unit.instrument).lstrip(" ,")
-            if place[:1].isdigit():
-                place = f"OP {place}"
-            return f"{instrument_label(instrument)} {place}"
-        return cited
+        return short_citation(unit, self.instrument(unit.instrument)) if unit else unit_id
 
     def instrument_title(self, instrument_id: str) -> str:
         instrument = self.instrument(instrument_id)
