@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.citations import INSERTED, describe
 from desktop.core.ingest.sources import spec_of
 from desktop.core.model import Instrument, Unit
 
@@ -36,6 +35,8 @@ def instrument_label(instrument: Instrument) -> str:
 
 def short_path(unit: Unit) -> str:
     """Where the unit stands, briefly: "1 (a)", "PP 3", "OP 1", else its place in words."""
+    from desktop.core.citations import INSERTED, describe  # its parser: not at start-up
+
     path = unit.path
     if m := re.fullmatch(rf"(\d+)({INSERTED})?((?:\([a-z]+\))*)", path):
         return m[1] + (f" {m[2]}" if m[2] else "") + m[3].replace("(", " (")

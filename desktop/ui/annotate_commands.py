@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QWidget
 
-from desktop.core.notes.model import Annotation, Category, Change
 from desktop.ui.hub import AnnotationHub
 from desktop.ui.operations import AnnotationOperations, Span
 from desktop.ui.reading.document_pane import DocumentPane
@@ -19,6 +18,7 @@ from desktop.ui.reading.pane_area import PaneArea
 from desktop.ui.reading.selection_palette import SelectionPalette, swatch
 
 if TYPE_CHECKING:
+    from desktop.core.notes.model import Annotation, Category, Change
     from desktop.ui.dialogs.categories_dialog import CategoriesDialog
 
 NOTE_KEY = "Ctrl+N"

@@ -10,20 +10,30 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.core.corpus import Corpus
-from desktop.core.correspondence import Correspondences
-from desktop.core.ingest.sources import INSTRUMENTS as SPECS
 from desktop.core.model import Footnote, Instrument, Link, Unit
 from desktop.core.render.html import Apparatus, RenderStyle, Wording, document_html
 from desktop.core.render.outline import OutlineNode, build_outline, index_units
 
 if TYPE_CHECKING:
     from desktop.core.agreed import Found
+    from desktop.core.correspondence import Correspondences
     from desktop.core.search import Hit
 
-# The instruments a delegate reads side by side (the others follow them in choosers) and
-# those opened at first start: the shipped instruments' definitions say which.
-MAIN_INSTRUMENTS = tuple(spec.id for spec in SPECS if spec.main)
-DEFAULT_PANES = tuple(spec.id for spec in SPECS if spec.default_pane)
+
+
+def main_instruments() -> tuple[str, ...]:
+    """The instruments a delegate reads side by side (the others follow them in choosers),
+    as the shipped instruments' definitions say (read when first asked: not at start-up)."""
+    from desktop.core.ingest.sources import INSTRUMENTS
+
+    return tuple(spec.id for spec in INSTRUMENTS if spec.main)
+
+
+def default_panes() -> tuple[str, ...]:
+    """The instruments opened side by side at first start."""
+    from desktop.core.ingest.sources import INSTRUMENTS
+
+    return tuple(spec.id for spec in INSTRUMENTS if spec.default_pane)
 
 
 class DocumentSource:
@@ -131,6 +141,8 @@ class DocumentSource:
     def correspondences(self) -> Correspondences:
         """The links of the corpus, indexed (built on first use, ~10 ms)."""
         if self._correspondences is None:
+            from desktop.core.correspondence import Correspondences
+
             self._correspondences = Correspondences(self._corpus)
         return self._correspondences
 

@@ -17,18 +17,10 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.notes.errors import NotesError, StoreCorrupt, StoreReadOnly
-from desktop.core.notes.model import (
-    ARCHIVED,
-    OK,
-    REVIEW,
-    Annotation,
-    Category,
-    Change,
-    ReviewItem,
-)
 
 if TYPE_CHECKING:  # the store's modules load when the notes are first read (after start-up)
     from desktop.core.exchange.conflicts import Conflict
+    from desktop.core.notes.model import Annotation, Category, Change, ReviewItem
     from desktop.core.notes.service import NotesService
     from desktop.core.notes.store import AnnotationStore
     from desktop.core.notes.watch import ChangeWatcher
@@ -45,6 +37,13 @@ def affects(change: Change, instrument: str | None = None) -> bool:
         return bool(change.annotations or change.units)
     prefix = instrument + "/"
     return any(unit.startswith(prefix) for unit in change.units)
+
+
+def _external() -> Change:
+    """A change made elsewhere, not known in detail: every view reads again."""
+    from desktop.core.notes.model import Change
+
+    return Change("external")
 
 
 class AnnotationHub(QObject):
@@ -110,7 +109,7 @@ class AnnotationHub(QObject):
             if self._problem and self.store() is not None:  # it works again: reload all
                 if not self.service.store(reconcile=False).read_only:
                     self.clear_problem()
-                self.changed.emit(Change("external"))
+                self.changed.emit(_external())
             return
         try:
             if self.service.store(reconcile=False).replaced():
@@ -131,7 +130,7 @@ class AnnotationHub(QObject):
         self._problem_error = None
         self.problem.emit("")
         if self.store() is not None:
-            self.changed.emit(Change("external"))
+            self.changed.emit(_external())
 
     def publish(self, change: Change) -> None:
         """A write of this window's: tell every view."""
@@ -210,6 +209,8 @@ class AnnotationHub(QObject):
 
     def trash(self) -> list[Annotation]:
         """What was deleted, newest first."""
+        from desktop.core.notes.model import ARCHIVED, OK, REVIEW
+
         found = self._read(lambda store: store.list(trash=True,
                                                     statuses=(OK, REVIEW, ARCHIVED)), [])
         return sorted(found, key=lambda a: (a.deleted or "", a.id), reverse=True)

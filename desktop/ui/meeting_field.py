@@ -3,11 +3,15 @@ annotation. One value with `concordia notes config --meeting` (a store setting).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from desktop.core.notes.model import MEETING, Change
 from desktop.ui.hub import AnnotationHub
 from desktop.ui.operations import AnnotationOperations
+
+if TYPE_CHECKING:
+    from desktop.core.notes.model import Change
 
 
 class MeetingField(QWidget):
@@ -33,15 +37,21 @@ class MeetingField(QWidget):
         hub.changed.connect(self._changed)
 
     def load(self) -> None:
+        from desktop.core.notes.model import MEETING  # with the notes, after the first paint
+
         if not self.field.hasFocus():
             self.field.setText(self._hub.setting(MEETING))
             self.field.setCursorPosition(0)  # the start of a long name shows
 
     def _edited(self) -> None:
+        from desktop.core.notes.model import MEETING
+
         text = " ".join(self.field.text().split())
         if text != self._hub.setting(MEETING):
             self._operations.set_meeting(text)
 
     def _changed(self, change: Change) -> None:
+        from desktop.core.notes.model import MEETING
+
         if MEETING in change.settings or change.action == "external":
             self.load()

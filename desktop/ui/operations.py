@@ -13,14 +13,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.core.notes.errors import NotesError, StoreLocked, StoreUnavailable, StoreWriteFailed
-from desktop.core.notes.model import AUTHOR, MEETING, Anchor, Annotation, Category, Change
 from desktop.ui.hub import AnnotationHub
+
+if TYPE_CHECKING:  # the notes' model loads with the notes, after the first paint
+    from desktop.core.notes.model import Anchor, Annotation, Category, Change
 
 # Failures of the store itself (the bar says so); any other NotesError is a refusal of one
 # action (a message in the status bar).
@@ -153,6 +155,8 @@ class AnnotationOperations(QObject):
                          else self.tr("highlight"))
 
     def _add(self, anchor: Anchor, category: str | None, text: str) -> Annotation | None:
+        from desktop.core.notes.model import MEETING
+
         meeting = self.hub.setting(MEETING)
         change = self._write(lambda: self._store().add(anchor, category=category,
                                                        meeting=meeting))
@@ -355,11 +359,15 @@ class AnnotationOperations(QObject):
     # -- settings -------------------------------------------------------------------------
 
     def set_meeting(self, meeting: str) -> bool:
+        from desktop.core.notes.model import MEETING
+
         cleaned = " ".join(meeting.split())
         return self._write(lambda: self._store().set_setting(MEETING, cleaned)) is not None
 
     def set_author(self, author: str) -> bool:
         """The name written into new annotations: the store's own setting, the one
         `concordia notes config --author` sets."""
+        from desktop.core.notes.model import AUTHOR
+
         cleaned = " ".join(author.split())
         return self._write(lambda: self._store().set_setting(AUTHOR, cleaned)) is not None

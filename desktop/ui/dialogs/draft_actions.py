@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from desktop import paths
-from desktop.ui.document_source import MAIN_INSTRUMENTS, DocumentSource
+from desktop.ui.document_source import DocumentSource, main_instruments
 from desktop.ui.reading.draft_marks import DraftMarks
 
 if TYPE_CHECKING:  # the drafts' reading and analysis load when a command first needs them
@@ -244,7 +244,8 @@ class DraftActions(QObject):
         area = window.pane_area
         for pane in [p for p in area.panes() if p.instrument_id() == draft]:
             shown = {p.instrument_id() for p in area.panes()}
-            other = next((i for i in MAIN_INSTRUMENTS if i not in shown), MAIN_INSTRUMENTS[0])
+            main = main_instruments()
+            other = next((i for i in main if i not in shown), main[0])
             if not area.close_pane(pane):
                 pane.set_instrument(other)
         self.marks.refresh_all()

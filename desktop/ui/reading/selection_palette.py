@@ -3,11 +3,14 @@ click highlights the words in that category (the keyboard's Ctrl+1 … Ctrl+9 do
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, QSize, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
-from desktop.core.notes.model import Category
+if TYPE_CHECKING:
+    from desktop.core.notes.model import Category
 
 SWATCH = 16
 
