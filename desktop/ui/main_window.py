@@ -19,13 +19,11 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from desktop.ui.annotate_commands import AnnotateCommands
 from desktop.ui.dialogs.exchange_actions import ExchangeActions
-from desktop.ui.dialogs.preferences_dialog import install_preferences
-from desktop.ui.docks.agreed_view import install_agreed
 from desktop.ui.docks.links_view import LinksDock
 from desktop.ui.docks.outline_model import OutlineModel
 from desktop.ui.docks.outline_view import OutlineDock
 from desktop.ui.docks.search_view import SearchDock
-from desktop.ui.document_source import DEFAULT_PANES, MAIN_INSTRUMENTS, DocumentSource
+from desktop.ui.document_source import DocumentSource, default_panes, main_instruments
 from desktop.ui.help_menu import install_help
 from desktop.ui.hub import AnnotationHub
 from desktop.ui.meeting_field import MeetingField
@@ -43,6 +41,7 @@ from desktop.ui.zoom_indicator import ZoomIndicator
 
 if TYPE_CHECKING:
     from desktop.ui.dialogs.draft_actions import DraftActions
+    from desktop.ui.docks.agreed_view import AgreedDock
     from desktop.ui.docks.annotations_view import AnnotationsDock
     from desktop.ui.reading.annotation_marks import AnnotationMarks
     from desktop.ui.reading.go_to_panel import GoToPanel
@@ -138,10 +137,9 @@ class MainWindow(QMainWindow):
         self.annotate.note_requested.connect(lambda note: self.annotations.edit(note))
         self.annotate.told.connect(lambda text: self.statusBar().showMessage(text, 4000))
         hub.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.agreed = install_agreed(self, source, self._menus["edit"])
+        self._agreed: AgreedDock | None = None  # with Preferences…, after the first paint
         self.first_run = install_help(self, self._menus["help"])
         self.preferences = Preferences(settings)
-        install_preferences(self, self._menus["edit"], self.preferences)
         self._restore()
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -155,14 +153,40 @@ class MainWindow(QMainWindow):
                            for dock_signal in (dock.visibilityChanged,
                                                dock.dockLocationChanged))):
             signal.connect(self._layout_changed)
+        for step in (self._build_docks, self._build_commands, self._build_annotations,
+                     self._start_notes, self._build_marks, self._build_drafts,
+                     self._first_run_picture, self._name_controls):
+            self._construction.add(step)
+
+    def _build_docks(self) -> None:
+        """The chapter tree, the links and the search: their places and titles are in the
+        first frame, their contents come right after it."""
+        for dock in (self.chapters, self.links, self.search):
+            dock.make_body()
         # The mouse's back and forward buttons: the panes let the press through to the
         # window (mousePressEvent); the item views take it, so they are watched.
         for view in (self.chapters.tree, self.search.results, self.links.list):
             view.viewport().installEventFilter(self)
-        for step in (self._build_annotations, self._start_notes, self._build_marks,
-                     self._build_drafts,
-                     self._first_run_picture, self._name_controls):
-            self._construction.add(step)
+
+    def _build_commands(self) -> None:
+        """Edit ▸ Where was this agreed? with its panel, and Edit ▸ Preferences…: their
+        modules load after the first paint."""
+        if self._agreed is not None:
+            return
+        from desktop.ui.dialogs.preferences_dialog import install_preferences
+        from desktop.ui.docks.agreed_view import install_agreed
+
+        self._agreed = install_agreed(self, self._source, self._menus["edit"])
+        install_preferences(self, self._menus["edit"], self.preferences)
+        self._agreed.visibilityChanged.connect(self._layout_changed)
+
+    @property
+    def agreed(self) -> AgreedDock:
+        """The agreed-language panel."""
+        if self._agreed is None:
+            self._build_commands()
+        assert self._agreed is not None
+        return self._agreed
 
     def _new_pane(self, parent: QWidget) -> DocumentPane:
         pane = DocumentPane(self._source, parent)
@@ -342,7 +366,8 @@ class MainWindow(QMainWindow):
                         "(Ctrl+W) to open another."), 6000)
             return None
         shown = {pane.instrument_id() for pane in self.pane_area.panes()}
-        choices = [i for i in MAIN_INSTRUMENTS if i not in shown] or list(MAIN_INSTRUMENTS)
+        main = main_instruments()
+        choices = [i for i in main if i not in shown] or list(main)
         position = self.pane_area.panes().index(self.pane_area.focused_pane()) + 1
         pane = self.pane_area.add_pane(choices[0], position)
         if pane is not None:
@@ -525,7 +550,7 @@ class MainWindow(QMainWindow):
                   if self._source.instrument(state.instrument) is not None
                   and starting != START_DEFAULT][:MAX_PANES]
         if len(states) < MIN_PANES:
-            states = [PaneState(instrument) for instrument in DEFAULT_PANES]
+            states = [PaneState(instrument) for instrument in default_panes()]
         for state in states:
             top = state.top if self._source.unit(state.top or "") else None
             current = state.current if self._source.unit(state.current or "") else None

@@ -104,8 +104,9 @@ def _layout(window: MainWindow) -> dict[str, object]:
     return {
         "panes": [(place(pane), place(pane.view.viewport()), units_in_viewport(pane.view)[:3])
                   for pane in window.pane_area.panes()],
+        # A dock behind another's tab is kept off screen by Qt, at whatever size: not seen.
         "docks": {dock.objectName(): place(dock) for dock in window.findChildren(QDockWidget)
-                  if dock.isVisible()},
+                  if dock.isVisible() and not dock.visibleRegion().isEmpty()},
         "bars": (place(window.menuBar()), place(window.statusBar())),
     }
 

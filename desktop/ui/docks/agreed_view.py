@@ -153,8 +153,11 @@ def install_agreed(window: MainWindow, source: DocumentSource, menu: QMenu) -> A
     Ctrl+Shift+A) to `window`: the focused pane's selection, or its current unit, is looked
     up; a result opens through the window; Compare opens the redline dialog."""
     dock = AgreedDock(source, window)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    dock.hide()  # a tab beside the links panel once it is asked for
+    # Made after the window's first paint: where the saved layout had it, else hidden until
+    # asked for (then a tab beside the links panel).
+    if not window.restoreDockWidget(dock):
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        dock.hide()
 
     def ask() -> None:
         view = window.pane_area.focused_pane().view

@@ -1,9 +1,11 @@
 """The docks' shared parts: controls stacked above a list that takes the remaining height, the
-list of rows itself, and a chooser whose items are read when first wanted."""
+list of rows itself, a chooser whose items are read when first wanted, and contents made
+after the window's first paint."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex
 from PySide6.QtGui import QFocusEvent
@@ -16,6 +18,33 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+class BodyLater:
+    """A dock shown empty in the window's first frame (its title, its place, its tab) whose
+    contents are made right after (`make_body`), or the moment one of its parts (a name in
+    BODY) is first asked for: by a key pressed in the first frames, or a test. Mixed in
+    before the Qt class."""
+
+    BODY: ClassVar[tuple[str, ...]] = ()
+
+    def __getattr__(self, name: str) -> Any:
+        # Python asks here only for a name the object does not have: a part not made yet.
+        if name in type(self).BODY and not self.has_body():
+            self.make_body()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def has_body(self) -> bool:
+        return "_body_made" in vars(self)
+
+    def make_body(self) -> None:
+        if not self.has_body():
+            self._body_made = True
+            self._make_body()
+
+    def _make_body(self) -> None:
+        raise NotImplementedError
 
 
 def set_dock_body(dock: QDockWidget, *controls: QWidget, fill: QWidget) -> None:

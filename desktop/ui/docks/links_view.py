@@ -4,6 +4,8 @@ shows that unit."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,14 +14,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.docks.dock_body import row_list, set_dock_body
-from desktop.ui.docks.links_model import LinksModel, kind_name
-from desktop.ui.docks.rows_model import UNIT_ROLE
+from desktop.ui.docks.dock_body import BodyLater, row_list, set_dock_body
 from desktop.ui.document_source import DocumentSource
 
+if TYPE_CHECKING:
+    from desktop.ui.docks.links_model import LinksModel
 
-class LinksDock(QDockWidget):
+
+class LinksDock(BodyLater, QDockWidget):
     unit_activated = Signal(str)
+    # Made after the window's first paint, with the modules of the list and the links.
+    BODY = ("model", "kind", "summary", "list")
+    model: LinksModel
 
     def __init__(self, source: DocumentSource, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Links"), parent)
@@ -27,7 +33,13 @@ class LinksDock(QDockWidget):
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self._source = source
-        self.model = LinksModel(source, self)
+        self._wanted_kind = ""  # a remembered kind, chosen once the kinds are known
+        self._wanted_unit: str | None = None  # shown once the list is made
+
+    def _make_body(self) -> None:
+        from desktop.ui.docks.links_model import LinksModel
+
+        self.model = LinksModel(self._source, self)
         self.kind = QComboBox(self)
         self.kind.setObjectName("linkKind")
         self.kind.setToolTip(self.tr("Show the links of one kind"))
@@ -35,7 +47,6 @@ class LinksDock(QDockWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.kind.setMinimumContentsLength(5)
         self.kind.addItem(self.tr("All kinds of link"), "")
-        self._wanted_kind = ""  # a remembered kind, chosen once the kinds are known
         self.kind.currentIndexChanged.connect(
             lambda: self.model.set_kind(self.kind.currentData() or None))
         self.kind.currentIndexChanged.connect(self._summarise)
@@ -44,10 +55,16 @@ class LinksDock(QDockWidget):
         self.summary.setWordWrap(True)
         self.list = row_list(self, "linksList", self.model, self._activated)
         set_dock_body(self, self.summary, self.kind, fill=self.list)
-        self._summarise()
+        if self._wanted_unit is not None:
+            self.show_unit(self._wanted_unit)
+        else:
+            self._summarise()
 
     def show_unit(self, unit_id: str | None) -> None:
         """The links of this unit (the unit the reader moved to)."""
+        if not self.has_body():
+            self._wanted_unit = unit_id
+            return
         self._offer_kinds()
         self.model.set_unit(unit_id)
         self._summarise()
@@ -56,6 +73,8 @@ class LinksDock(QDockWidget):
         # The kinds come from the links, read on first use (not at start-up).
         if self.kind.count() > 1:
             return
+        from desktop.ui.docks.links_model import kind_name
+
         for kind in self.model.kinds():
             name = kind_name(kind)
             self.kind.addItem(name[:1].upper() + name[1:], kind)
@@ -63,11 +82,15 @@ class LinksDock(QDockWidget):
 
     def set_kind(self, kind: str | None) -> None:
         self._wanted_kind = kind or ""
+        if not self.has_body():
+            return
         row = self.kind.findData(self._wanted_kind)
         self.kind.setCurrentIndex(max(row, 0))
 
     def current_kind(self) -> str:
         """The kind shown ("" for all), to remember."""
+        if not self.has_body():
+            return self._wanted_kind
         return self._wanted_kind if self.kind.count() == 1 else str(self.kind.currentData())
 
     def _summarise(self) -> None:
@@ -94,6 +117,8 @@ class LinksDock(QDockWidget):
         self.summary.setText(text)
 
     def _activated(self, index: QModelIndex) -> None:
+        from desktop.ui.docks.rows_model import UNIT_ROLE
+
         unit = index.data(UNIT_ROLE)
         if unit:
             self.unit_activated.emit(str(unit))

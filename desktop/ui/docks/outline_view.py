@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.render.heads import fit
-from desktop.ui.docks.dock_body import opening_chooser, set_dock_body
+from desktop.ui.docks.dock_body import BodyLater, opening_chooser, set_dock_body
 from desktop.ui.docks.outline_model import (
     INSTRUMENT_ROLE,
     TREE_TEXT_ROLE,
@@ -47,8 +47,10 @@ class _OutlineDelegate(QStyledItemDelegate):
                               <= room) or option.text
 
 
-class OutlineDock(QDockWidget):
+class OutlineDock(BodyLater, QDockWidget):
     unit_activated = Signal(str)  # a row was clicked or activated: show this unit
+    # The filter, the chooser and the tree are made after the window's first paint.
+    BODY = ("proxy", "filter", "opening", "tree")
 
     def __init__(self, model: OutlineModel, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Chapters"), parent)
@@ -56,8 +58,13 @@ class OutlineDock(QDockWidget):
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.model = model
+        # What the panes asked before the tree was made: opened instruments, the current row.
+        self._expanded: list[str] = []
+        self._selected: str | None = None
+
+    def _make_body(self) -> None:
         self.proxy = OutlineFilterModel(self)
-        self.proxy.setSourceModel(model)
+        self.proxy.setSourceModel(self.model)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("chapterFilter")
         self.filter.setPlaceholderText(self.tr("Filter chapters and paragraphs"))
@@ -66,7 +73,7 @@ class OutlineDock(QDockWidget):
         self.opening = opening_chooser(
             self, "chapterOpening", self.tr("Any opening"),
             self.tr("Only the paragraphs that open with this verb or participle"),
-            model.source.openings)
+            self.model.source.openings)
         self.opening.setMinimumContentsLength(8)  # a narrow dock elides, never widens
         self.opening.currentIndexChanged.connect(self._opening_changed)
         self.tree = QTreeView(self)
@@ -81,6 +88,10 @@ class OutlineDock(QDockWidget):
         self.tree.activated.connect(self._activated)
         set_dock_body(self, self.filter, self.opening, fill=self.tree)
         self.filter.returnPressed.connect(self._activate_first)
+        for instrument_id in self._expanded:
+            self.expand_instrument(instrument_id)
+        if self._selected is not None:
+            self.select_unit(self._selected)
 
     def _activated(self, index: QModelIndex) -> None:
         unit = index.data(UNIT_ROLE)
@@ -146,6 +157,9 @@ class OutlineDock(QDockWidget):
         return found
 
     def expand_instrument(self, instrument_id: str) -> None:
+        if not self.has_body():
+            self._expanded.append(instrument_id)
+            return
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if index.data(INSTRUMENT_ROLE) == instrument_id:
@@ -153,6 +167,9 @@ class OutlineDock(QDockWidget):
 
     def select_unit(self, unit_id: str) -> None:
         """Show which row the focused pane is at, without activating it."""
+        if not self.has_body():
+            self._selected = unit_id
+            return
         index = self.proxy.mapFromSource(self.model.index_of(unit_id))
         if index.isValid():
             self.tree.setCurrentIndex(index)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -16,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.notes.model import Annotation
-from desktop.core.search import MARK_END, MARK_START, QueryError
-from desktop.ui.docks.dock_body import opening_chooser, row_list, set_dock_body
-from desktop.ui.docks.rows_model import KIND_ROLE, UNIT_ROLE, Row
-from desktop.ui.docks.search_model import SearchModel, as_you_type
+from desktop.ui.docks.dock_body import BodyLater, opening_chooser, row_list, set_dock_body
 from desktop.ui.document_source import DocumentSource
+
+if TYPE_CHECKING:
+    from desktop.core.notes.model import Annotation
+    from desktop.ui.docks.search_model import SearchModel
 
 LIMIT = 100  # results listed at most (the best first)
 NOTES = "notes"  # the scope that searches the delegate's notes and highlighted words
@@ -32,14 +33,20 @@ def marked(text: str, words: list[str]) -> str:
     """`text` with each word searched for marked where it stands (any case)."""
     if not words:
         return text
+    from desktop.core.search import MARK_END, MARK_START
+
     pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
     return pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", text)
 
 
-class SearchDock(QDockWidget):
+class SearchDock(BodyLater, QDockWidget):
     unit_activated = Signal(str)
     annotation_activated = Signal(int, str)  # a notes result: the annotation, its unit
     searched = Signal(int)  # the results of what is typed are listed: how many
+    # Made after the window's first paint (a tab behind the chapters), with the search's
+    # modules, or when Ctrl+F first asks.
+    BODY = ("field", "instrument", "part", "opening", "summary", "model", "results")
+    model: SearchModel
 
     def __init__(self, source: DocumentSource, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Search"), parent)
@@ -48,6 +55,13 @@ class SearchDock(QDockWidget):
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self._source = source
         self._words: dict[str, tuple[str, ...]] = {}  # unit -> the words its hit found
+        self._notes_search: Callable[[str], list[Annotation]] = lambda _text: []
+        self._wanted_filters = ("", "")  # the instrument and part remembered
+
+    def _make_body(self) -> None:
+        from desktop.ui.docks.search_model import SearchModel
+
+        source = self._source
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText(self.tr("Search all instruments"))
@@ -69,7 +83,6 @@ class SearchDock(QDockWidget):
             self, "searchOpening", self.tr("Any opening"),
             self.tr("Only paragraphs that open with this verb or participle; with no words "
                     "typed, all of them"), source.openings)
-        self._notes_search: Callable[[str], list[Annotation]] = lambda _text: []
         self.summary = QLabel(self)
         self.summary.setObjectName("searchSummary")
         self.summary.setWordWrap(True)
@@ -89,6 +102,7 @@ class SearchDock(QDockWidget):
                                        else None)
         self.field.returnPressed.connect(self._open_current)
         self.field.installEventFilter(self)
+        self.set_filters(*self._wanted_filters)
 
     def focus_field(self) -> None:
         self.opening.ensure_loaded()
@@ -103,6 +117,9 @@ class SearchDock(QDockWidget):
 
     def search(self) -> None:
         """List the results of what is typed (the search is bounded: desktop.core.search)."""
+        from desktop.core.search import QueryError
+        from desktop.ui.docks.search_model import as_you_type
+
         text = self.field.text().strip()
         if self.part.currentData() == NOTES:
             self._search_notes(text)
@@ -128,6 +145,8 @@ class SearchDock(QDockWidget):
         self.searched.emit(len(hits))
 
     def _search_notes(self, text: str) -> None:
+        from desktop.ui.docks.rows_model import Row
+
         found = self._notes_search(text)[:LIMIT] if text else []
         words = text.split()
         rows = []
@@ -161,9 +180,14 @@ class SearchDock(QDockWidget):
 
     def filters(self) -> tuple[str, str]:
         """The instrument and part chosen ("" for all), to remember."""
+        if not self.has_body():
+            return self._wanted_filters
         return str(self.instrument.currentData()), str(self.part.currentData())
 
     def set_filters(self, instrument: str, part: str) -> None:
+        self._wanted_filters = (instrument, part)
+        if not self.has_body():
+            return
         self.instrument.setCurrentIndex(max(self.instrument.findData(instrument), 0))
         self.part.setCurrentIndex(max(self.part.findData(part), 0))
 
@@ -173,6 +197,8 @@ class SearchDock(QDockWidget):
             self._activated(index)
 
     def _activated(self, index: QModelIndex) -> None:
+        from desktop.ui.docks.rows_model import KIND_ROLE, UNIT_ROLE
+
         unit = index.data(UNIT_ROLE)
         kind = str(index.data(KIND_ROLE) or "")
         if unit and kind.startswith(NOTE_KIND):
