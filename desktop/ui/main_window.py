@@ -153,20 +153,25 @@ class MainWindow(QMainWindow):
                            for dock_signal in (dock.visibilityChanged,
                                                dock.dockLocationChanged))):
             signal.connect(self._layout_changed)
-        for step in (self._build_docks, self._build_commands, self._build_annotations,
+        for step in (*self._dock_steps(), self._build_commands, self._build_annotations,
                      self._start_notes, self._build_marks, self._build_drafts,
                      self._first_run_picture, self._name_controls):
             self._construction.add(step)
 
-    def _build_docks(self) -> None:
+    def _dock_steps(self) -> list[Callable[[], None]]:
         """The chapter tree, the links and the search: their places and titles are in the
-        first frame, their contents come right after it."""
-        for dock in (self.chapters, self.links, self.search):
-            dock.make_body()
-        # The mouse's back and forward buttons: the panes let the press through to the
-        # window (mousePressEvent); the item views take it, so they are watched.
-        for view in (self.chapters.tree, self.search.results, self.links.list):
-            view.viewport().installEventFilter(self)
+        first frame, their contents come right after it, one dock a step (a scroll or a key
+        waits for one at most)."""
+        def step(dock: OutlineDock | LinksDock | SearchDock, view: str) -> Callable[[], None]:
+            def build() -> None:
+                dock.make_body()
+                # The mouse's back and forward buttons: the panes let the press through to
+                # the window (mousePressEvent); the item views take it, so they are watched.
+                getattr(dock, view).viewport().installEventFilter(self)
+            return build
+
+        return [step(self.chapters, "tree"), step(self.links, "list"),
+                step(self.search, "results")]
 
     def _build_commands(self) -> None:
         """Edit ▸ Where was this agreed? with its panel, and Edit ▸ Preferences…: their
