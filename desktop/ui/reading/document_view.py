@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -94,6 +95,7 @@ class DocumentView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None,
                  unit_lookup: Callable[[str], Unit | None] = lambda _unit: None) -> None:
         super().__init__(parent)
+        self._own_viewport()
         self._unit_lookup = unit_lookup  # a unit's label and text, for the offset maps
         self._maps: dict[str, tuple[list[int], OffsetMap]] = {}
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {name: [] for name in LAYERS}
@@ -126,6 +128,20 @@ class DocumentView(QTextBrowser):
         self._found: tuple[str | None, tuple[str, ...]] = (None, ())  # a unit, words in it
         self._found_colour = QColor(0, 0, 0, 0)
         self._column = 0  # the widest the text may run (0: the viewport's width)
+
+    def _own_viewport(self) -> None:
+        """A viewport made here, set up as QTextBrowser sets up its own. Handing Qt's own
+        viewport to Python the first time makes PySide6 look for its class among every
+        widget class it knows, creating each one's Python type and enums: some 12 ms before
+        the first paint."""
+        viewport = QWidget(self)
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)  # as QAbstractScrollArea does
+        viewport.setAutoFillBackground(True)
+        viewport.setMouseTracking(True)  # as QTextBrowser does: links answer the hover
+        self.setViewport(viewport)
+        # The text's layout measures with the viewport's device (QTextEdit's own set-up).
+        self.document().documentLayout().setPaintDevice(viewport)
 
     # -- loading ---------------------------------------------------------------------------
 
