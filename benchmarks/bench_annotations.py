@@ -115,8 +115,8 @@ def main() -> int:
         while time.monotonic() < deadline and not all(
                 p.is_complete() for p in window.pane_area.panes()):
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        for _ in range(5):
-            app.processEvents()  # the window's start reads the categories (Ctrl+1 … 9)
+        window.finish_building()  # the notes, their marks and the categories (Ctrl+1 … 9)
+        app.processEvents()
         pane = window.pane_area.panes()[0]
         view = pane.view
         pane.show_unit(f"{INSTRUMENT}/1(a)", mark=False)
