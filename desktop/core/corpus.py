@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.drafts import store as user_store
 from desktop.core.model import ConcordanceToken, Footnote, Instrument, Link, Repair, Slip, Unit
 
 if TYPE_CHECKING:  # loaded when first searched or asked where text was agreed, not at start
@@ -74,9 +73,9 @@ class Corpus:
             raise damaged(path, f"its integrity check failed: {check}")
         try:
             return cls(connection, path, user)
-        except user_store.UserCorpusError as error:
+        except CorpusError:
             connection.close()
-            raise CorpusError(str(error)) from None
+            raise
 
     def close(self) -> None:
         if self._user_db is not None:
@@ -84,8 +83,17 @@ class Corpus:
         self._db.close()
 
     def _attach_user(self) -> None:
+        """Attach the imported instruments, if any; CorpusError if they cannot be read."""
         assert self.user_path is not None
-        if user_store.attach(self._db, self.user_path):
+        if not self.user_path.is_file():
+            return  # nothing imported: the drafts' modules are not even loaded
+        from desktop.core.drafts import store as user_store
+
+        try:
+            attached = user_store.attach(self._db, self.user_path)
+        except user_store.UserCorpusError as error:
+            raise CorpusError(str(error)) from None
+        if attached:
             self._user_db = sqlite3.connect(f"file:{self.user_path.as_posix()}?mode=ro",
                                             uri=True)
 
@@ -93,19 +101,22 @@ class Corpus:
         """Read the imported instruments again (after an import or a removal)."""
         if self.user_path is None:
             return
+        from desktop.core.drafts import store as user_store
+
         user_store.detach(self._db)
         if self._user_db is not None:
             self._user_db.close()
             self._user_db = None
         self._instruments = None
-        try:
-            self._attach_user()
-        except user_store.UserCorpusError as error:
-            raise CorpusError(str(error)) from None
+        self._attach_user()
 
     def imported(self) -> list[str]:
         """The ids of the user's imported instruments, in import order."""
-        return user_store.instrument_ids(self._user_db) if self._user_db is not None else []
+        if self._user_db is None:
+            return []
+        from desktop.core.drafts import store as user_store
+
+        return user_store.instrument_ids(self._user_db)
 
     # -- instruments --------------------------------------------------------------------
 
@@ -120,6 +131,8 @@ class Corpus:
                                    citation_prefix=row[8], provenance=json.loads(row[9]))
                 for row in rows}
             if self._user_db is not None:  # an imported instrument's short forms
+                from desktop.core.drafts import store as user_store
+
                 for record in user_store.records(self._user_db):
                     found = self._instruments.get(record.instrument)
                     if found is not None and record.aliases:

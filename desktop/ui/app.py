@@ -61,7 +61,7 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
         # A screenshot never needs a screen; with one (a desktop, Xvfb) the real platform runs.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from desktop.ui.feature_check import quicken
 
@@ -80,6 +80,8 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
         corpus = Corpus.open(paths.corpus_path(), paths.user_corpus_path())
     except CorpusError as error:
         if screenshot is None:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, APPLICATION, str(error))
         print(f"concordia: {error}", file=sys.stderr)
         return 2

@@ -9,6 +9,7 @@ and `clear_sync`; it never starts a sync itself except when its reader clicks in
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -23,7 +24,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from desktop.core.correspondence import INDIRECT, LINKED, Correspondence
 from desktop.core.model import Unit
 from desktop.core.render.heads import running_heads
 from desktop.core.render.html import RenderStyle
@@ -43,6 +43,9 @@ from desktop.ui.reading.theme import (
     render_style,
     target_colour,
 )
+
+if TYPE_CHECKING:  # the links' model loads when the pane first follows another
+    from desktop.core.correspondence import Correspondence
 
 COPY_WITH_CITATION_KEY = "Ctrl+Shift+C"  # the window's Edit menu has the action
 LEAD_IN_SHARE = 0.6  # of the pane's height the lead-in and the unit's first lines may take
@@ -383,7 +386,11 @@ class DocumentPane(QFrame):
 
     def targets(self) -> list[str]:
         """The corresponding units the pane marks, in document order."""
-        shown = self._following is not None and self._following.status in (LINKED, INDIRECT)
+        if self._following is None:
+            return []
+        from desktop.core.correspondence import INDIRECT, LINKED  # loaded with what it follows
+
+        shown = self._following.status in (LINKED, INDIRECT)
         return [target.unit for target in self._following.targets] if shown else []
 
     def active_target(self) -> str | None:

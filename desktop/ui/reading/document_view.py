@@ -10,27 +10,26 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, QRegularExpression, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
-    QCursor,
     QFont,
-    QHelpEvent,
-    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QResizeEvent,
-    QTextCharFormat,
     QTextCursor,
     QTextOption,
-    QWheelEvent,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from desktop.core.model import Unit
 from desktop.core.render.offsets import OffsetMap, align
+
+if TYPE_CHECKING:  # PySide6 makes a type when first named: these wait until they are used
+    from PySide6.QtGui import QMouseEvent, QWheelEvent
 
 # The gap left above a unit scrolled to the top, so its first line is not glued to the edge.
 TOP_GAP = 6
@@ -440,6 +439,9 @@ class DocumentView(QTextBrowser):
         if unit_id in self._block and words:
             document = self.document()
             start, end = self._span(unit_id)
+            from PySide6.QtCore import QRegularExpression
+            from PySide6.QtGui import QTextCharFormat
+
             options = (QRegularExpression.PatternOption.CaseInsensitiveOption
                        | QRegularExpression.PatternOption.UseUnicodePropertiesOption)
             pattern = QRegularExpression(
@@ -578,6 +580,8 @@ class DocumentView(QTextBrowser):
         first, last = self._position.get(highlight.first), self._position.get(highlight.last)
         if first is None or last is None:
             return []
+        from PySide6.QtGui import QTextCharFormat
+
         mark = QTextCharFormat()
         mark.setBackground(highlight.colour)
         found = []
@@ -655,6 +659,9 @@ class DocumentView(QTextBrowser):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
+            from PySide6.QtGui import QHelpEvent
+            from PySide6.QtWidgets import QToolTip
+
             assert isinstance(event, QHelpEvent)
             mark = self.note_mark_at(event.pos())
             if mark is not None:
@@ -778,6 +785,9 @@ class DocumentView(QTextBrowser):
             note = self._notes.get(url.path(QUrl.ComponentFormattingOption.FullyDecoded))
             if note:
                 # A click keeps the note up (a hover shows it too, through the call's title).
+                from PySide6.QtGui import QCursor
+                from PySide6.QtWidgets import QToolTip
+
                 where = (QCursor.pos() if self.viewport().underMouse()
                          else self.viewport().mapToGlobal(self.cursorRect().bottomLeft()))
                 QToolTip.showText(where, note, self)

@@ -9,6 +9,7 @@ previous / next buttons in a pane that shows corresponding units, or why it show
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -23,22 +24,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from desktop.core.correspondence import (
-    INDIRECT,
-    LINKED,
-    NO_COUNTERPART,
-    NOT_COVERED,
-    PARAGRAPH,
-    REASON_ELSEWHERE,
-    REASON_INSTRUMENT,
-    REASON_KIND,
-    RESTATES,
-    SAME_INSTRUMENT,
-    SUBPARAGRAPHS,
-    Correspondence,
-)
 from desktop.ui.document_source import DocumentSource
 from desktop.ui.reading.pane_header import ElidedLabel
+
+if TYPE_CHECKING:  # the links' model loads when a pane first follows another
+    from desktop.core.correspondence import Correspondence
 
 ICON_SIZE = 16
 
@@ -195,6 +185,15 @@ class SyncBar(QFrame):
         self._say(self.tr("Leading"), self._source.short_citation(unit_id), leading=True)
 
     def show_following(self, result: Correspondence, active: int) -> None:
+        from desktop.core.correspondence import (
+            INDIRECT,
+            LINKED,
+            NO_COUNTERPART,
+            NOT_COVERED,
+            RESTATES,
+            SAME_INSTRUMENT,
+        )
+
         name = self._source.short_citation
         leader = name(result.unit)
         if result.status in (LINKED, INDIRECT) and result.targets:
@@ -230,6 +229,8 @@ class SyncBar(QFrame):
             self.show_idle()
 
     def _basis(self, result: Correspondence, sources: tuple[str, ...]) -> str:
+        from desktop.core.correspondence import PARAGRAPH, SUBPARAGRAPHS
+
         name = self._source.short_citation
         if result.basis == SUBPARAGRAPHS:
             return self.tr(" (through %s)") % ", ".join(name(unit) for unit in sources)
@@ -238,6 +239,8 @@ class SyncBar(QFrame):
         return ""
 
     def _not_covered(self, result: Correspondence, leader: str) -> str:
+        from desktop.core.correspondence import REASON_ELSEWHERE, REASON_INSTRUMENT, REASON_KIND
+
         title = self._source.instrument_title
         if result.reason == REASON_INSTRUMENT:
             leading = result.unit.split("/", 1)[0]
