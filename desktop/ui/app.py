@@ -3,9 +3,11 @@ wires them together."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +15,10 @@ from desktop import paths
 from desktop.core.corpus import Corpus, CorpusError
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from desktop.core.notes.service import NotesService
+    from desktop.ui.main_window import MainWindow
 
 ORGANIZATION = "Concordia"
 # How long the window waits for another process's write to the notes before it says so and
@@ -52,6 +57,27 @@ def resolve_unit(corpus: Corpus, typed: str) -> tuple[str | None, str]:
 
 def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir: Path,
             lang: str | None = None) -> int:
+    # Start-up makes objects that live as long as the window (modules, classes, widgets);
+    # the cyclic garbage collector would walk them over and over before the first paint
+    # (some 8 ms). It rests until the window is built, or until this returns.
+    collecting = gc.isenabled()
+    running = True
+
+    def collect_again() -> None:  # once built; not for a window left from an earlier run
+        if collecting and running:
+            gc.enable()
+
+    gc.disable()
+    try:
+        return _run_app(open_unit, screenshot, size, data_dir, lang, collect_again)
+    finally:
+        running = False
+        if collecting:
+            gc.enable()
+
+
+def _run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir: Path,
+             lang: str | None, collect_again: Callable[[], None]) -> int:
     try:
         width, height = parse_size(size)
     except ValueError as error:
@@ -60,7 +86,7 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
     if screenshot is not None and _headless():
         # A screenshot never needs a screen; with one (a desktop, Xvfb) the real platform runs.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, Qt, QTimer
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.feature_check import quicken
@@ -109,17 +135,34 @@ def run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir:
                       slip=translate("DocumentPane", "Kept as printed"),
                       notes=translate("DocumentPane", "Notes"))
 
+    opened: list[NotesService] = []
+
     def notes() -> NotesService:
         from desktop.core.notes.database import store_path
         from desktop.core.notes.service import NotesService
 
-        return NotesService(store_path(data_dir), corpus, busy_timeout=WINDOW_BUSY_S)
+        opened.append(NotesService(store_path(data_dir), corpus, busy_timeout=WINDOW_BUSY_S))
+        return opened[-1]
 
     # The notes are opened when first read (after the first paint), against the same corpus;
-    # their modules load then too.
-    hub = AnnotationHub(notes)
-    app.aboutToQuit.connect(hub.close)
-    window = MainWindow(DocumentSource(corpus, wording), settings, hub)
+    # their modules load then too. They are closed here once the window is done: by then the
+    # window (which saves a note being typed as it closes) and its hub are gone.
+    try:
+        return _show(app, MainWindow(DocumentSource(corpus, wording), settings,
+                                     AnnotationHub(notes)),
+                     target, screenshot, (width, height), data_dir, collect_again)
+    finally:
+        for service in opened:
+            service.close()
+
+
+def _show(app: QApplication, window: MainWindow, target: str | None, screenshot: Path | None,
+          size: tuple[int, int], data_dir: Path, collect_again: Callable[[], None]) -> int:
+    """Show the window where it belongs, then run it (or take its picture)."""
+    from PySide6.QtCore import Qt, QTimer
+
+    width, height = size
+    window.built.connect(collect_again)
     if screenshot is not None:
         window.resize(width, height)
     elif not window.restored_geometry:

@@ -754,6 +754,7 @@ class MainWindow(QMainWindow):
             self._annotations.editor.save()  # a note typed just before closing is kept
         self._autosave.stop()
         self.save_settings()
+        self.hub.stop_watching()  # a closed window reads no more changes (its notes close)
         super().closeEvent(event)
 
     def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -118,3 +119,46 @@ def test_normal_start_opens_the_unit_and_remembers_the_layout_in_the_data_dir(
     assert titles == [["UNGASS 2016 outcome document @ ungass2016/3(h)",
                        "Plan of Action (2009) @ poa2009/41(g)"]]
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+def test_the_garbage_collector_rests_only_until_the_window_is_built(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """Start-up pauses Python's cyclic collector (what it makes lives as long as the window);
+    it runs again once the window is built, and after the window is gone: a day's reading
+    in one session must not keep every cycle it made."""
+    seen: list[tuple[bool, bool]] = []
+
+    def check(window: MainWindow) -> None:
+        resting = window.is_built() or not gc.isenabled()
+        window.finish_building()
+        seen.append((resting, gc.isenabled()))
+
+    assert gc.isenabled()
+    _on_window(check)
+    assert run_app(None, None, "1366x768", tmp_path / "data") == 0
+    assert seen == [(True, True)]
+    assert gc.isenabled()
+
+
+def test_the_notes_are_closed_when_the_window_is_done(qtbot: QtBot, tmp_path: Path) -> None:
+    """Quitting closes the notes file (a recovery can take it at once), though the window
+    and its hub are gone by then."""
+    from desktop.core.notes.database import store_path
+    from desktop.core.notes.sidecar import StoreLock
+
+    data = tmp_path / "data"
+    held: list[bool] = []
+
+    def check(window: MainWindow) -> None:
+        window.finish_building()  # the notes are read: the store is open
+        lock = StoreLock.exclusive(store_path(data))
+        held.append(lock is None)
+        if lock is not None:
+            lock.release()
+
+    _on_window(check)
+    assert run_app(None, None, "1366x768", data) == 0
+    assert held == [True]  # open while the window was
+    lock = StoreLock.exclusive(store_path(data))
+    assert lock is not None
+    lock.release()
