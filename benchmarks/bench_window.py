@@ -48,11 +48,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib.machinery import ModuleSpec, PathFinder, SourceFileLoader
 from pathlib import Path
 from statistics import median
+from types import ModuleType
+from typing import Any
 
 LAUNCH_RATIO_TARGET = 1.5
 MEMORY_TARGET_MB = 120.0
@@ -175,45 +178,85 @@ def child_floor(files: list[str], stay: bool) -> None:
     app.exec()
 
 
+class _AfterImport:
+    """A meta path finder that finds one module as the normal finders do and hands it to
+    `then` once it has run: a hook placed without importing the module early."""
+
+    def __init__(self, name: str, then: Callable[[ModuleType], None]) -> None:
+        self.name, self.then = name, then
+
+    def find_spec(self, name: str, path: Sequence[str] | None,
+                  target: ModuleType | None = None) -> ModuleSpec | None:
+        if name != self.name:
+            return None
+        sys.meta_path.remove(self)
+        spec = PathFinder.find_spec(name, path)
+        if spec is not None and isinstance(spec.loader, SourceFileLoader):
+            run, then = spec.loader.exec_module, self.then
+
+            def exec_module(module: ModuleType) -> None:
+                run(module)
+                then(module)
+
+            spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
 def child_window(memory: bool, stay: bool, prepare: bool = False) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication(sys.argv[:1])
-    # The window's modules are imported here, but not run: their import is part of the launch
-    # (it is timed from the process start). Painting is watched by wrapping the document view's
-    # own paintEvent: an application-wide event filter would hand every event of every object
-    # to Python, which costs the many-widget window far more than the bare one.
-    from desktop.ui.reading.document_view import DocumentView
-
+    """Concordia as `concordia` starts it: nothing of PySide6 or of the window is imported or
+    made here before the application's own code (its order, its pauses). Painting is watched
+    by wrapping the document view's own paintEvent as its module is loaded: an application-
+    wide event filter would hand every event of every object to Python, which costs the
+    many-widget window far more than the bare one. For memory, the window's two panes come
+    first, then four."""
     painted: set[int] = set()
-    wanted = len(FOUR) if memory else 2
-    paint = DocumentView.paintEvent
+    wanted = [2]
     reported: list[float] = []
 
-    def window() -> object | None:
-        return next((w for w in app.topLevelWidgets() if hasattr(w, "pane_area")), None)
+    def app() -> Any:
+        from PySide6.QtWidgets import QApplication
 
-    def views() -> list[object]:
+        return QApplication.instance()
+
+    def later(delay: int, then: Callable[[], object]) -> None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(delay, then)
+
+    def window() -> Any:
+        return next((w for w in app().topLevelWidgets() if hasattr(w, "pane_area")), None)
+
+    def views() -> list[Any]:
         found = window()
-        return [pane.view for pane in found.pane_area.panes()] if found else []  # type: ignore[attr-defined]
+        return [pane.view for pane in found.pane_area.panes()] if found else []
 
-    def watched_paint(view: DocumentView, event: object) -> None:
-        paint(view, event)  # type: ignore[arg-type]
-        if view.unit_ids() and view.visible_units() and id(view) not in painted:
-            painted.add(id(view))
-            if len(painted) == wanted and len(views()) == wanted and not reported:
-                # The moment the last pane's text is on screen; what the panes do next
-                # (laying out the rest of the text, off screen) is not part of the launch.
-                reported.append(time.monotonic())
-                shown = [v.viewport() for v in views()]  # type: ignore[attr-defined]
-                if prepare:  # closed as a reader closes it: the layout is saved
-                    QTimer.singleShot(0, window().close)  # type: ignore[union-attr]
-                    return
-                if memory:  # everything built and laid out: what a reader's window holds
-                    QTimer.singleShot(0, lambda: settled(shown))
-                    return
-                QTimer.singleShot(0, lambda: _report(app, reported[0], shown, memory, stay))
+    def watch(module: ModuleType) -> None:
+        paint = module.DocumentView.paintEvent
+
+        def watched_paint(view: Any, event: object) -> None:
+            paint(view, event)
+            if view.unit_ids() and view.visible_units() and id(view) not in painted:
+                painted.add(id(view))
+                if len(painted) == wanted[0] and len(views()) == wanted[0]:
+                    painted_all()
+
+        module.DocumentView.paintEvent = watched_paint
+
+    def painted_all() -> None:
+        shown = [v.viewport() for v in views()]
+        if not reported:
+            # The moment the last pane's text is on screen; what the panes do next
+            # (laying out the rest of the text, off screen) is not part of the launch.
+            reported.append(time.monotonic())
+            if prepare:  # closed as a reader closes it: the layout is saved
+                later(0, window().close)
+            elif memory:
+                wanted[0] = len(FOUR)
+                later(0, open_four)
+            else:
+                later(0, lambda: _report(app(), reported[0], shown, memory, stay))
+        elif memory:  # everything built and laid out: what a reader's window holds
+            later(0, lambda: settled(shown))
 
     def settled(shown: list[object]) -> None:
         """Memory is read once the window has made what it makes after its first paint
@@ -222,27 +265,24 @@ def child_window(memory: bool, stay: bool, prepare: bool = False) -> None:
         finish = getattr(found, "finish_building", None)
         if finish is not None:
             finish()
-        panes = found.pane_area.panes() if found else []  # type: ignore[attr-defined]
+        panes = found.pane_area.panes() if found else []
         if all(pane.is_complete() for pane in panes):
-            _report(app, reported[0], shown, memory, stay)
+            _report(app(), reported[0], shown, memory, stay)
         else:
-            QTimer.singleShot(20, lambda: settled(shown))
-
-    DocumentView.paintEvent = watched_paint  # type: ignore[method-assign]
+            later(20, lambda: settled(shown))
 
     def open_four() -> None:
         found = window()
         assert found is not None
-        while len(found.pane_area.panes()) < len(FOUR):  # type: ignore[attr-defined]
-            found.add_pane()  # type: ignore[attr-defined]
-        for pane, instrument in zip(found.pane_area.panes(), FOUR, strict=True):  # type: ignore[attr-defined]
+        while len(found.pane_area.panes()) < len(FOUR):
+            found.add_pane()
+        for pane, instrument in zip(found.pane_area.panes(), FOUR, strict=True):
             pane.set_instrument(instrument)
         painted.clear()
         for view in views():
-            view.viewport().update()  # type: ignore[attr-defined]
+            view.viewport().update()
 
-    if memory:
-        QTimer.singleShot(0, open_four)
+    sys.meta_path.insert(0, _AfterImport("desktop.ui.reading.document_view", watch))
     import desktop.ui.app
     from desktop.cli import main
 
@@ -506,7 +546,7 @@ def report(batch: Batch, runs: int, notes: dict[str, str]) -> bool:
             before = record(f"process start to the window code: {names[kind]}",
                             batch.window_code[kind], baseline=base)
             print(f"  of which, {names[kind]}: process start to the window code (interpreter, "
-                  f"PySide6, QApplication, `import desktop`, arguments) {before.median:.0f} ms; "
+                  f"`import desktop`, the corpus module, arguments) {before.median:.0f} ms; "
                   f"window code to painted {median(batch.in_app[kind]) * 1000 - before.median:.0f}"
                   f" ms")
     for kind in ("floor", "window", "bundle"):
