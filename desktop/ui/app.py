@@ -179,9 +179,13 @@ def _show(app: QApplication, window: MainWindow, target: str | None, screenshot:
     if screenshot is not None:
         return _screenshot(app, window, screenshot)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it saves its layout, then goes
-    from desktop.ui.crash_offer import offer_crash_report
 
-    QTimer.singleShot(0, lambda: offer_crash_report(window, data_dir))
+    def offer_report() -> None:  # its message box's module loads after the first paint
+        from desktop.ui.crash_offer import offer_crash_report
+
+        offer_crash_report(window, data_dir)
+
+    QTimer.singleShot(0, offer_report)
     return app.exec()
 
 

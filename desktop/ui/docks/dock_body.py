@@ -5,19 +5,14 @@ after the window's first paint."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDockWidget,
-    QListView,
-    QStyledItemDelegate,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDockWidget, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:  # PySide6 makes a type for a Qt class when first named: not at start-up
+    from PySide6.QtCore import QAbstractItemModel, QModelIndex
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QListView, QStyledItemDelegate
 
 
 class BodyLater:
@@ -63,6 +58,8 @@ def row_list(parent: QWidget, name: str, model: QAbstractItemModel,
              delegate: Callable[[QWidget], QStyledItemDelegate] | None = None) -> QListView:
     """A dock's list of rows (links, results, annotations): read-only, scrolled by pixel, a
     click or Enter on a row calls `activated`."""
+    from PySide6.QtWidgets import QAbstractItemView, QListView
+
     from desktop.ui.docks.row_delegate import RowDelegate
 
     view = QListView(parent)

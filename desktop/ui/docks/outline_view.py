@@ -4,47 +4,15 @@ the paragraphs that open with a verb ("every paragraph that urges")."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QDockWidget,
-    QLineEdit,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeView,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QWidget
 
-from desktop.core.render.heads import fit
 from desktop.ui.docks.dock_body import BodyLater, opening_chooser, set_dock_body
 from desktop.ui.docks.outline_model import (
     INSTRUMENT_ROLE,
-    TREE_TEXT_ROLE,
     UNIT_ROLE,
     OutlineFilterModel,
     OutlineModel,
 )
-
-
-class _OutlineDelegate(QStyledItemDelegate):
-    """Shows a chapter by its number and, where its siblings open alike, by what sets it
-    apart (the model's TREE_TEXT_ROLE): UNGASS 2016's chapters all open "Operational
-    recommendations on …". A row too long for the tree loses whole words, never half of one."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().initStyleOption(option, index)
-        shorter = index.data(TREE_TEXT_ROLE)
-        if shorter:
-            option.text = shorter
-        if option.rect.width() > 0:  # painting: shortened a whole word at a time
-            style = option.widget.style() if option.widget else QApplication.style()
-            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
-                                       option.widget) + 1
-            room = option.rect.width() - 2 * margin
-            metrics = option.fontMetrics
-            option.text = fit([option.text], lambda text: metrics.horizontalAdvance(text)
-                              <= room) or option.text
 
 
 class OutlineDock(BodyLater, QDockWidget):
@@ -63,6 +31,10 @@ class OutlineDock(BodyLater, QDockWidget):
         self._selected: str | None = None
 
     def _make_body(self) -> None:
+        from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView
+
+        from desktop.ui.docks.outline_delegate import OutlineDelegate
+
         self.proxy = OutlineFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.filter = QLineEdit(self)
@@ -82,7 +54,7 @@ class OutlineDock(BodyLater, QDockWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.tree.setItemDelegate(_OutlineDelegate(self.tree))
+        self.tree.setItemDelegate(OutlineDelegate(self.tree))
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.clicked.connect(self._activated)
         self.tree.activated.connect(self._activated)

@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QShowEvent,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
@@ -505,6 +504,8 @@ class DocumentPane(QFrame):
         layout.deleteLater()
         ranges = layout.highlight_ranges()
         colours = {h.annotation: h.colour for h in self.view.highlights()}
+        from PySide6.QtGui import QTextCharFormat  # named when first printing (start-up)
+
         cursor = QTextCursor(document)
         for start, end, annotation in ranges:
             cursor.setPosition(start)
@@ -527,6 +528,8 @@ class DocumentPane(QFrame):
             return
         numbered = {annotation: number for number, annotation in enumerate(
             sorted(ends, key=lambda a: (ends[a], a)), start=1)}
+        from PySide6.QtGui import QTextCharFormat
+
         call = QTextCharFormat()
         call.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
         cursor = QTextCursor(document)
