@@ -15,11 +15,11 @@ from desktop.ui.hub import AnnotationHub
 from desktop.ui.operations import AnnotationOperations, Span
 from desktop.ui.reading.document_pane import DocumentPane
 from desktop.ui.reading.pane_area import PaneArea
-from desktop.ui.reading.selection_palette import SelectionPalette, swatch
 
 if TYPE_CHECKING:
     from desktop.core.notes.model import Annotation, Category, Change
     from desktop.ui.dialogs.categories_dialog import CategoriesDialog
+    from desktop.ui.reading.selection_palette import SelectionPalette
 
 NOTE_KEY = "Ctrl+N"
 
@@ -66,6 +66,8 @@ class AnnotateCommands(QObject):
         return list(self._categories)
 
     def reload_categories(self) -> None:
+        from desktop.ui.reading.selection_palette import swatch  # after the first paint
+
         self._categories = self._hub.categories()
         self._categories_loaded = bool(self._categories) or not self._hub.current_problem()
         for action in self._category_actions:
@@ -172,6 +174,8 @@ class AnnotateCommands(QObject):
                 lambda _value, pane=pane: self._hide_palette(pane))
 
     def _extend_menu(self, pane: DocumentPane, menu: QMenu, position: QPoint) -> None:
+        from desktop.ui.reading.selection_palette import swatch
+
         menu.addSeparator()
         under = pane.view.highlight_at(position)
         if under is not None:
@@ -195,6 +199,8 @@ class AnnotateCommands(QObject):
     def palette(self, pane: DocumentPane) -> SelectionPalette:
         found = self._palettes.get(id(pane))
         if found is None:
+            from desktop.ui.reading.selection_palette import SelectionPalette
+
             found = SelectionPalette(pane.view.viewport())
             found.set_categories(self.categories())
             found.chosen.connect(lambda position, pane=pane: self.highlight(position, pane))
