@@ -159,7 +159,7 @@ def _run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir
 def _show(app: QApplication, window: MainWindow, target: str | None, screenshot: Path | None,
           size: tuple[int, int], data_dir: Path, collect_again: Callable[[], None]) -> int:
     """Show the window where it belongs, then run it (or take its picture)."""
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import Qt
 
     width, height = size
     window.built.connect(collect_again)
@@ -180,12 +180,12 @@ def _show(app: QApplication, window: MainWindow, target: str | None, screenshot:
         return _screenshot(app, window, screenshot)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it saves its layout, then goes
 
-    def offer_report() -> None:  # its message box's module loads after the first paint
+    def offer_report() -> None:  # once the window is there to read behind it
         from desktop.ui.crash_offer import offer_crash_report
 
         offer_crash_report(window, data_dir)
 
-    QTimer.singleShot(0, offer_report)
+    window.after_building(offer_report)
     return app.exec()
 
 

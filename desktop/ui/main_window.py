@@ -662,6 +662,14 @@ class MainWindow(QMainWindow):
     def is_built(self) -> bool:
         return self._construction.is_built()
 
+    def after_building(self, step: Callable[[], None]) -> None:
+        """Run `step` once the window has made its parts, as a step of its own (not if the
+        window closes first)."""
+        if self.is_built():
+            QTimer.singleShot(0, self, step)
+        else:
+            self._construction.add(step)
+
     @property
     def marks(self) -> AnnotationMarks:
         """The notes' highlights and marks in the panes."""

@@ -162,3 +162,34 @@ def test_the_notes_are_closed_when_the_window_is_done(qtbot: QtBot, tmp_path: Pa
     lock = StoreLock.exclusive(store_path(data))
     assert lock is not None
     lock.release()
+
+
+def test_a_crash_report_is_offered_over_the_started_window(qtbot: QtBot,
+                                                           tmp_path: Path) -> None:
+    """After a crash, the next start shows the window's text first, then offers the report
+    over it (not before the first paint, not on a window already closing)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import crashlog
+
+    data = tmp_path / "data"
+    crash = ("import sys; from pathlib import Path; from desktop import crashlog; "
+             "crashlog.install(Path(sys.argv[1])); raise KeyError('x')")
+    subprocess.run([sys.executable, "-c", crash, str(data)], capture_output=True, check=False,
+                   timeout=60)
+    assert crashlog.pending_report(data) is not None
+    seen: list[tuple[bool, str]] = []
+
+    def check(window: MainWindow) -> None:
+        def offered() -> QMessageBox | None:
+            return window.findChild(QMessageBox, "crashOffer")
+
+        qtbot.waitUntil(lambda: offered() is not None and offered().isVisible(), timeout=5000)
+        box = offered()
+        assert box is not None
+        seen.append((window.is_built(), box.text()))
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    _on_window(check)
+    assert run_app(None, None, "1366x768", data) == 0
+    assert len(seen) == 1 and seen[0][0] and "closed unexpectedly" in seen[0][1]

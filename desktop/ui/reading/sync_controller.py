@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core.correspondence import Correspondence
+if TYPE_CHECKING:  # its module loads with the first correspondence found
+    from desktop.core.correspondence import Correspondence
 
 
 class SyncPane(Protocol):
@@ -35,7 +36,7 @@ class SyncPane(Protocol):
     def clear_sync(self) -> None: ...
 
 
-Find = Callable[[str, str], Correspondence]  # (unit id, instrument) -> what corresponds
+Find = Callable[[str, str], "Correspondence"]  # (unit id, instrument) -> what corresponds
 
 
 class SyncController(QObject):
