@@ -5,14 +5,59 @@ no step holds up a key press or a scroll for long.
 
 Anything that needs a part early (a test, a menu opened at once, a screenshot) calls
 `finish()`, which runs the remaining steps there and then.
+
+The steps and the panes' laying out of their whole text share one queue (`in_turn`): one
+piece of work per turn of the event loop, so a scroll or a key pressed meanwhile waits for
+one piece at most, not for all that the first paint set going.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
+
+
+class _Turns(QObject):
+    """Work run one piece per turn of the event loop, in the order it was asked for."""
+
+    def __init__(self, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self._queue: deque[tuple[Callable[[], None], QObject]] = deque()
+        self._waiting = False
+
+    def add(self, work: Callable[[], None], owner: QObject) -> None:
+        self._queue.append((work, owner))
+        self._wait()
+
+    def _wait(self) -> None:
+        if not self._waiting and self._queue:
+            self._waiting = True
+            QTimer.singleShot(0, self, self._run)
+
+    def _run(self) -> None:
+        self._waiting = False
+        while self._queue:
+            work, owner = self._queue.popleft()
+            if isValid(owner):  # not for a window or pane already gone
+                work()
+                break
+        self._wait()
+
+
+_turns: _Turns | None = None
+
+
+def in_turn(work: Callable[[], None], owner: QObject) -> None:
+    """Run `work` in a turn of the event loop of its own, after the work asked for before
+    it; not at all if `owner` is deleted by then."""
+    global _turns
+    if _turns is None or not isValid(_turns):
+        _turns = _Turns(QCoreApplication.instance())
+    _turns.add(work, owner)
 
 
 class FirstPaint(QObject):
@@ -65,7 +110,7 @@ class Construction(QObject):
     def start(self) -> None:
         if not self._started:
             self._started = True
-            QTimer.singleShot(0, self, self._next)
+            in_turn(self._next, self)
 
     def finish(self) -> None:
         """Run every remaining step now."""
@@ -81,7 +126,7 @@ class Construction(QObject):
         if self._steps:
             self._steps.pop(0)()  # taken off first: a step that calls finish() is not rerun
         if self._steps:
-            QTimer.singleShot(0, self, self._next)
+            in_turn(self._next, self)
         else:
             self._end()
 

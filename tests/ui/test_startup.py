@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt, QUrl
+from PySide6.QtCore import QObject, QRect, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -21,7 +21,7 @@ from desktop.core.notes.texts import CorpusText
 from desktop.ui.docks.first_run import PICTURE_WIDTH, offer_first_run
 from desktop.ui.docks.search_view import NOTES
 from desktop.ui.main_window import MainWindow
-from desktop.ui.startup import FirstPaint
+from desktop.ui.startup import FirstPaint, in_turn
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -168,3 +168,24 @@ def test_the_first_run_picture_comes_after_the_first_paint_in_its_place(
     assert picture().width() == 2 * PICTURE_WIDTH
     assert picture().pixelColor(picture().width() // 2, picture().height() // 2).alpha() == 255
     assert heading_top() == before
+
+
+def test_the_work_after_the_first_paint_runs_one_piece_a_turn_in_order(qtbot: QtBot) -> None:
+    """What the first paint sets going (the panes' whole texts, the window's steps) runs one
+    piece per turn of the event loop, in the order asked, and not for an owner gone."""
+    keep, gone = QObject(), QObject()
+    ran: list[str] = []
+    turns: list[int] = []
+
+    def piece(name: str) -> Callable[[], None]:
+        def run() -> None:
+            ran.append(name)
+            turns.append(len(ran))
+            QApplication.processEvents()  # a turn inside a piece runs no other piece
+        return run
+
+    for name, owner in (("a", keep), ("b", gone), ("c", keep), ("d", keep)):
+        in_turn(piece(name), owner)
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: ran == ["a", "c", "d"], timeout=2000)
+    assert turns == [1, 2, 3]

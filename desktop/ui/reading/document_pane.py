@@ -42,6 +42,7 @@ from desktop.ui.reading.theme import (
     render_style,
     target_colour,
 )
+from desktop.ui.startup import in_turn
 
 if TYPE_CHECKING:  # the links' model loads when the pane first follows another
     from desktop.core.correspondence import Correspondence
@@ -278,7 +279,8 @@ class DocumentPane(QFrame):
         self.view.verticalScrollBar().setValue(0)
         self._update_location(first[0] if first else "")
         generation = self._opening
-        self.view.after_next_paint(lambda: self._complete(generation))
+        # The whole text once the first screen is painted, in a turn of its own (startup).
+        self.view.after_next_paint(lambda: in_turn(lambda: self._complete(generation), self))
 
     def _screenful(self, font: QFont) -> int:
         """About how many characters fill the viewport, twice over (indents, headings and
