@@ -40,6 +40,9 @@ class _Turns(QObject):
 
     def _run(self) -> None:
         self._waiting = False
+        # What the reader's input asked to be painted meanwhile (a scroll) is painted before
+        # the next piece, not after it.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest.value)
         while self._queue:
             work, owner = self._queue.popleft()
             if isValid(owner):  # not for a window or pane already gone

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, Qt, QUrl
+from PySide6.QtCore import QObject, QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -189,3 +189,32 @@ def test_the_work_after_the_first_paint_runs_one_piece_a_turn_in_order(qtbot: Qt
     gone.deleteLater()
     qtbot.waitUntil(lambda: ran == ["a", "c", "d"], timeout=2000)
     assert turns == [1, 2, 3]
+
+
+def test_a_scroll_made_meanwhile_is_painted_before_the_next_piece(qtbot: QtBot) -> None:
+    """Guards the wheel at first text: a repaint that input asks for while the window is
+    still building (here an update() arriving after the next piece was queued) is on screen
+    before that next, long piece runs, not after it."""
+    paints: list[int] = []
+
+    class Counted(QWidget):
+        def paintEvent(self, event: object) -> None:
+            paints.append(1)
+
+    widget = Counted()
+    qtbot.addWidget(widget)
+    widget.resize(200, 100)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: bool(paints))
+    seen: list[int] = []
+
+    def first() -> None:
+        # As input does: handled once this piece is over, after the next piece is queued.
+        QTimer.singleShot(0, widget.update)
+
+    before = len(paints)
+    in_turn(first, widget)
+    in_turn(lambda: seen.append(len(paints) - before), widget)
+    qtbot.waitUntil(lambda: bool(seen), timeout=2000)
+    assert seen == [1]
