@@ -26,9 +26,9 @@ process) where it can be watched from inside, so the two can be compared.
           previous launch's settled picture), and times until the pane's pixels change:
           whether the window is interactive when its text appears. Target: one frame (17 ms).
 - memory: resident memory once the four main instruments (ungass2016, res74-178, pd2009,
-          poa2009) are open in four panes, from source, with everything the window makes
-          after its first paint built and every pane's whole text laid out; baseline: the
-          bare window's. Target: below 120 MB.
+          poa2009) are open in four panes (the window's two first, then two more added),
+          from source, with everything the window makes after its first paint built and
+          every pane's whole text laid out; baseline: the bare window's. Target: below 120 MB.
 
 Launches are interleaved (bare, floor, first, window, bundle, then again), so drift in the
 machine's load hits all alike; medians and p95 are printed with the ratio to the bare window's
