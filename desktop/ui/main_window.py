@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
@@ -39,6 +39,8 @@ from desktop.ui.store_bar import ReviewBar, StoreBar
 from desktop.ui.window_settings import PaneState, WindowSettings
 from desktop.ui.zoom_indicator import ZoomIndicator
 
+T = TypeVar("T")
+
 if TYPE_CHECKING:
     from desktop.ui.dialogs.draft_actions import DraftActions
     from desktop.ui.docks.agreed_view import AgreedDock
@@ -57,6 +59,15 @@ ANNOTATIONS_OPEN = "annotations/open"
 # The layout and reading places are saved this long after the last change, not only on close:
 # after a crash or a dead battery the next start opens where the delegate was reading.
 AUTOSAVE_DELAY_MS = 1500
+
+
+def _made(part: Callable[[], T | None], make: Callable[[], None]) -> T:
+    """A part of the window made after its first paint: made now if it is not yet."""
+    if part() is None:
+        make()
+    made = part()
+    assert made is not None
+    return made
 
 
 class MainWindow(QMainWindow):
@@ -188,10 +199,7 @@ class MainWindow(QMainWindow):
     @property
     def agreed(self) -> AgreedDock:
         """The agreed-language panel."""
-        if self._agreed is None:
-            self._build_commands()
-        assert self._agreed is not None
-        return self._agreed
+        return _made(lambda: self._agreed, self._build_commands)
 
     def _new_pane(self, parent: QWidget) -> DocumentPane:
         pane = DocumentPane(self._source, parent)
@@ -673,18 +681,12 @@ class MainWindow(QMainWindow):
     @property
     def marks(self) -> AnnotationMarks:
         """The notes' highlights and marks in the panes."""
-        if self._marks is None:
-            self._build_marks()
-        assert self._marks is not None
-        return self._marks
+        return _made(lambda: self._marks, self._build_marks)
 
     @property
     def drafts(self) -> DraftActions:
         """File ▸ Import draft… and a draft's paragraph marks."""
-        if self._drafts is None:
-            self._build_drafts()
-        assert self._drafts is not None
-        return self._drafts
+        return _made(lambda: self._drafts, self._build_drafts)
 
     def _build_marks(self) -> None:
         if self._marks is not None:
@@ -716,10 +718,7 @@ class MainWindow(QMainWindow):
     @property
     def annotations(self) -> AnnotationsDock:
         """The annotations panel (a tab beside the chapters)."""
-        if self._annotations is None:
-            self._build_annotations()
-        assert self._annotations is not None
-        return self._annotations
+        return _made(lambda: self._annotations, self._build_annotations)
 
     def _build_annotations(self) -> None:
         if self._annotations is not None:
