@@ -279,8 +279,17 @@ class DocumentPane(QFrame):
         self.view.verticalScrollBar().setValue(0)
         self._update_location(first[0] if first else "")
         generation = self._opening
-        # The whole text once the first screen is painted, in a turn of its own (startup).
-        self.view.after_next_paint(lambda: in_turn(lambda: self._complete(generation), self))
+
+        def render() -> None:  # the whole text's HTML (cached by the source), a piece apart
+            if generation == self._opening and self._loaded is None:
+                whole = reading_font(self._zoom)
+                self._source.html(self._instrument, render_style(self.palette(), whole))
+
+        def after_paint() -> None:  # then laid out: each in a turn of its own (startup)
+            in_turn(render, self)
+            in_turn(lambda: self._complete(generation), self)
+
+        self.view.after_next_paint(after_paint)
 
     def _screenful(self, font: QFont) -> int:
         """About how many characters fill the viewport, twice over (indents, headings and
