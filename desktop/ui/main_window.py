@@ -172,17 +172,17 @@ class MainWindow(QMainWindow):
     def _dock_steps(self) -> list[Callable[[], None]]:
         """The chapter tree, the links and the search: their places and titles are in the
         first frame, their contents come right after it, one dock a step (a scroll or a key
-        waits for one at most)."""
-        def step(dock: OutlineDock | LinksDock | SearchDock, view: str) -> Callable[[], None]:
-            def build() -> None:
-                dock.make_body()
-                # The mouse's back and forward buttons: the panes let the press through to
-                # the window (mousePressEvent); the item views take it, so they are watched.
-                getattr(dock, view).viewport().installEventFilter(self)
-            return build
+        waits for one at most), then the watch on their lists."""
+        return [self.chapters.make_body, self.links.make_body, self.search.make_body,
+                self._watch_dock_views]
 
-        return [step(self.chapters, "tree"), step(self.links, "list"),
-                step(self.search, "results")]
+    def _watch_dock_views(self) -> None:
+        # The mouse's back and forward buttons: the panes let the press through to the
+        # window (mousePressEvent); the item views take it, so they are watched. (The first
+        # of these viewports handed to Python makes PySide6 classify Qt's widget classes:
+        # a step of its own.)
+        for view in (self.chapters.tree, self.search.results, self.links.list):
+            view.viewport().installEventFilter(self)
 
     def _build_commands(self) -> None:
         """Edit ▸ Where was this agreed? with its panel, and Edit ▸ Preferences…: their
