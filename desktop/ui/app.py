@@ -198,11 +198,10 @@ def _screenshot(app: object, window: object, target: Path) -> int:
     assert isinstance(app, QApplication) and isinstance(window, MainWindow)
     # Show, paint the first screenful, lay out the rest: the picture is of the settled window.
     deadline = time.monotonic() + 10
-    app.processEvents()
-    window.finish_building()  # every part the first paint went without
     while time.monotonic() < deadline and not all(
             pane.is_complete() for pane in window.pane_area.panes()):
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    window.finish_building()  # every part the first paint went without
     app.processEvents()
     if not window.grab().save(str(target)):
         print(f"concordia: cannot write the screenshot {target}", file=sys.stderr)
