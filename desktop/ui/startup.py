@@ -43,12 +43,14 @@ class _Turns(QObject):
         # What the reader's input asked to be painted meanwhile (a scroll) is painted before
         # the next piece, not after it.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest.value)
-        while self._queue:
-            work, owner = self._queue.popleft()
-            if isValid(owner):  # not for a window or pane already gone
-                work()
-                break
-        self._wait()
+        try:
+            while self._queue:
+                work, owner = self._queue.popleft()
+                if isValid(owner):  # not for a window or pane already gone
+                    work()
+                    break
+        finally:  # a piece that fails does not stop the ones after it
+            self._wait()
 
 
 _turns: _Turns | None = None

@@ -218,3 +218,18 @@ def test_a_scroll_made_meanwhile_is_painted_before_the_next_piece(qtbot: QtBot) 
     in_turn(lambda: seen.append(len(paints) - before), widget)
     qtbot.waitUntil(lambda: bool(seen), timeout=2000)
     assert seen == [1]
+
+
+def test_a_piece_that_fails_does_not_stop_the_ones_after_it(qtbot: QtBot) -> None:
+    """One failing piece (reported, as Qt reports a failing slot) leaves the rest to run."""
+    owner = QObject()
+    ran: list[str] = []
+
+    def fails() -> None:
+        raise RuntimeError("a piece that fails")
+
+    in_turn(fails, owner)
+    in_turn(lambda: ran.append("after"), owner)
+    with qtbot.captureExceptions() as failures:
+        qtbot.waitUntil(lambda: ran == ["after"], timeout=2000)
+    assert [str(error) for _kind, error, _trace in failures] == ["a piece that fails"]
