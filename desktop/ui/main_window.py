@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.annotate.told.connect(lambda text: self.statusBar().showMessage(text, 4000))
         hub.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._agreed: AgreedDock | None = None  # with Preferences…, after the first paint
+        self._menus["edit"].aboutToShow.connect(self._build_commands)  # or when Edit opens
         self.first_run = install_help(self, self._menus["help"])
         self.preferences = Preferences(settings)
         self._restore()
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
     def _pane_menu(self, pane: DocumentPane, menu: QMenu, _position: object) -> None:
         """The pane's right-click menu also asks where its selection was agreed before."""
         self.pane_area.set_focused(pane, give_focus=False)
+        self._build_commands()  # a right-click in the first frames has it too
         agreed = self.findChild(QAction, "agreedAction")
         if agreed is not None:
             menu.addAction(agreed)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QObject, QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QWidget
@@ -233,3 +234,18 @@ def test_a_piece_that_fails_does_not_stop_the_ones_after_it(qtbot: QtBot) -> Non
     with qtbot.captureExceptions() as failures:
         qtbot.waitUntil(lambda: ran == ["after"], timeout=2000)
     assert [str(error) for _kind, error, _trace in failures] == ["a piece that fails"]
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)",
+                           "This plugin does not support grabbing the keyboard")
+def test_the_edit_menu_opened_at_once_has_every_entry(open_window: Opener, qtbot: QtBot) -> None:
+    """Where was this agreed? and Preferences… are made after the first paint; the Edit menu
+    opened before then has them all the same."""
+    window = open_window(settle=False)
+    assert not window.is_built()
+    edit = window.menuBar().actions()[1].menu()
+    edit.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(edit.isVisible)
+    names = [action.objectName() for action in edit.actions()]
+    edit.close()
+    assert "agreedAction" in names and "preferencesAction" in names
