@@ -242,8 +242,7 @@ class DocumentPane(QFrame):
         """Render into the view; deferred until the pane is shown, so it lays out only once."""
         if not self._instrument or not self.isVisible():
             return
-        font = reading_font(self._zoom)
-        style = render_style(self.palette(), font)
+        font, style = self._reading_style()
         if self._loaded == (self._instrument, style):
             return
         self.view.set_current_colour(current_unit_colour(self.palette()))
@@ -282,8 +281,7 @@ class DocumentPane(QFrame):
 
         def render() -> None:  # the whole text's HTML (cached by the source), a piece apart
             if generation == self._opening and self._loaded is None:
-                whole = reading_font(self._zoom)
-                self._source.html(self._instrument, render_style(self.palette(), whole))
+                self._source.html(self._instrument, self._reading_style()[1])
 
         def after_paint() -> None:  # then laid out: each in a turn of its own (startup)
             in_turn(render, self)
@@ -313,8 +311,7 @@ class DocumentPane(QFrame):
     def _complete(self, generation: int) -> None:
         if generation != self._opening or self._loaded is not None or not self.isVisible():
             return  # another instrument was chosen meanwhile, or this one is done
-        font = reading_font(self._zoom)
-        self._render(font, render_style(self.palette(), font))
+        self._render(*self._reading_style())
         if self._pending_top:
             self.view.scroll_to_unit(self._pending_top)
         self.view.set_current(self._pending_current)
@@ -323,6 +320,11 @@ class DocumentPane(QFrame):
             self._show_following(self._follow_moves)
         self._update_location(self.view.top_unit() or "")
         self.loaded.emit()
+
+    def _reading_style(self) -> tuple[QFont, RenderStyle]:
+        """The font and rendering of the text at the pane's zoom, in its palette."""
+        font = reading_font(self._zoom)
+        return font, render_style(self.palette(), font)
 
     def _render(self, font: QFont, style: RenderStyle) -> None:
         self.view.load(self._source.html(self._instrument, style),
