@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.search import MARK_END, MARK_START
 from desktop.ui.docks.dock_body import row_list, set_dock_body
-from desktop.ui.docks.links_model import relation_name
+from desktop.ui.docks.link_words import relation_name
 from desktop.ui.docks.rows_model import UNIT_ROLE, Row, RowsModel
 from desktop.ui.document_source import DocumentSource
 

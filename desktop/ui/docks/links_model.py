@@ -17,6 +17,7 @@ from desktop.core.correspondence import (
     Reference,
     Target,
 )
+from desktop.ui.docks.link_words import relation_name
 from desktop.ui.docks.rows_model import Row, RowsModel
 from desktop.ui.document_source import DocumentSource
 
@@ -31,14 +32,6 @@ def kind_name(kind: str) -> str:
              RESTATES: QCoreApplication.translate("LinksModel", "agreed wording"),
              INDIRECT_KIND: QCoreApplication.translate("LinksModel", "indirect")}
     return names.get(kind, kind)
-
-
-def relation_name(relation: str | None) -> str:
-    """How a restatement's wording relates, as the panel says it."""
-    names = {"same": QCoreApplication.translate("LinksModel", "the same words"),
-             "changed": QCoreApplication.translate("LinksModel", "changed"),
-             "partial": QCoreApplication.translate("LinksModel", "partly shared")}
-    return names.get(relation or "", relation or "")
 
 
 class LinksModel(RowsModel):

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from desktop.ui.docks.link_words import relation_name
 from desktop.ui.document_source import DocumentSource
 from desktop.ui.reading.pane_header import ElidedLabel
 
@@ -207,8 +208,6 @@ class SyncBar(QFrame):
                                 if reference.kind != RESTATES)
             if printed:
                 parts.append(self.tr("table: %s") % printed)
-            from desktop.ui.docks.links_model import relation_name
-
             parts.extend(self.tr("agreed wording: %s") % relation_name(reference.relation)
                          for reference in target.references if reference.kind == RESTATES)
             # Narrow, the bar drops the last parts whole ("PoA 4 (a) · for UNGASS 1 (a)").
