@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.ui.hub import AnnotationHub
+from desktop.ui.lazy_qt import set_shortcut
 from desktop.ui.operations import AnnotationOperations, Span
 from desktop.ui.reading.document_pane import DocumentPane
 from desktop.ui.reading.pane_area import PaneArea
@@ -46,8 +47,7 @@ class AnnotateCommands(QObject):
         self._palettes: dict[int, SelectionPalette] = {}
         self._watched: set[int] = set()
         self.note_action = QAction(self.tr("Add or edit &note"), window)
-        self.note_action.setShortcut(QKeySequence(NOTE_KEY))
-        self.note_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        set_shortcut(self.note_action, NOTE_KEY)  # a window shortcut, as QAction's are
         self.note_action.triggered.connect(self.add_note)
         window.addAction(self.note_action)
         self._note_separator = menu.addSeparator()
@@ -79,8 +79,7 @@ class AnnotateCommands(QObject):
             action = QAction(swatch(category.colour),
                              self.tr("Highlight in %s") % category.name, self._window)
             if position < 9:
-                action.setShortcut(category_key(position))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                set_shortcut(action, category_key(position))
             action.triggered.connect(lambda _checked=False, p=position: self.highlight(p))
             self._window.addAction(action)
             self._menu.insertAction(self._note_separator, action)

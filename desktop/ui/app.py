@@ -159,8 +159,6 @@ def _run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir
 def _show(app: QApplication, window: MainWindow, target: str | None, screenshot: Path | None,
           size: tuple[int, int], data_dir: Path, collect_again: Callable[[], None]) -> int:
     """Show the window where it belongs, then run it (or take its picture)."""
-    from PySide6.QtCore import Qt
-
     width, height = size
     window.built.connect(collect_again)
     if screenshot is not None:
@@ -178,7 +176,7 @@ def _show(app: QApplication, window: MainWindow, target: str | None, screenshot:
     window.show()
     if screenshot is not None:
         return _screenshot(app, window, screenshot)
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it saves its layout, then goes
+    window.delete_when_closed = True  # it saves its layout, then goes
 
     def offer_report() -> None:  # once the window is there to read behind it
         from desktop.ui.crash_offer import offer_crash_report

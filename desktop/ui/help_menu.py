@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from desktop.ui.docks.first_run import FirstRunDock, install_first_run
+from desktop.ui.lazy_qt import Qt, set_shortcut
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -28,11 +29,10 @@ def install_help(window: MainWindow, menu: QMenu) -> FirstRunDock:
     guide.triggered.connect(lambda: open_user_guide(window))
     sheet = QAction(QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"), window)
     sheet.setObjectName("shortcutsAction")
-    sheet.setShortcut(QKeySequence(SHORTCUTS_KEY))
+    set_shortcut(sheet, SHORTCUTS_KEY)
     sheet.triggered.connect(lambda: open_shortcuts(window))
     for action in (guide, sheet):
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        window.addAction(action)
+        window.addAction(action)  # window shortcuts, as QAction's are
     menu.insertActions(about, [guide, sheet])
     scratch = QMenu(menu)  # the page's entry is made there, then moved above About
     dock = install_first_run(window, scratch)

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
@@ -26,6 +26,7 @@ from desktop.ui.docks.search_view import SearchDock
 from desktop.ui.document_source import DocumentSource, default_panes, main_instruments
 from desktop.ui.help_menu import install_help
 from desktop.ui.hub import AnnotationHub
+from desktop.ui.lazy_qt import Qt, set_shortcut
 from desktop.ui.meeting_field import MeetingField
 from desktop.ui.operations import AnnotationOperations, Span
 from desktop.ui.preferences import START_DEFAULT, Preferences
@@ -42,6 +43,9 @@ from desktop.ui.zoom_indicator import ZoomIndicator
 T = TypeVar("T")
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtWidgets import QDockWidget
+
     from desktop.ui.dialogs.draft_actions import DraftActions
     from desktop.ui.docks.agreed_view import AgreedDock
     from desktop.ui.docks.annotations_view import AnnotationsDock
@@ -70,6 +74,12 @@ def _made(part: Callable[[], T | None], make: Callable[[], None]) -> T:
     return made
 
 
+def _make_qt_namespace() -> None:
+    """Qt's namespace, which the first paint went without (desktop.ui.lazy_qt): made in a
+    step of its own (~20 ms), not inside the first step that needs it."""
+    Qt.AlignmentFlag  # noqa: B018 - the first use makes it
+
+
 class MainWindow(QMainWindow):
     settings_saved = Signal(bool)  # the layout was written (True) or could not be (False)
     built = Signal()  # every part is made (after the panes' first paint, or on demand)
@@ -94,16 +104,13 @@ class MainWindow(QMainWindow):
         self._drafts: DraftActions | None = None
         # Qt's print dialog by default (imported when first printing); tests put a stand-in here.
         self.make_print_dialog: Callable[..., Any] | None = None
-        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        self.delete_when_closed = False  # the application's window goes once closed
+        # The docks are placed by the saved layout, else as at a first start (_restore).
         self.outline = OutlineModel(source, self)
         self.chapters = OutlineDock(self.outline, self)
-        self.addDockWidget(left, self.chapters)
         self.chapters.unit_activated.connect(self.show_in_focused_pane)
         self.links = LinksDock(source, self)
-        self.splitDockWidget(self.chapters, self.links, Qt.Orientation.Vertical)
         self.search = SearchDock(source, self)
-        self.tabifyDockWidget(self.chapters, self.search)
-        self.chapters.raise_()
         self.pane_area = PaneArea(self._new_pane, self)
         self.navigator = Navigator(source, self.pane_area, self)
         self.sync = SyncController(lambda unit, instrument:
@@ -165,9 +172,9 @@ class MainWindow(QMainWindow):
                            for dock_signal in (dock.visibilityChanged,
                                                dock.dockLocationChanged))):
             signal.connect(self._layout_changed)
-        for step in (*self._dock_steps(), self._build_commands, self._build_annotations,
-                     self._start_notes, self._build_marks, self._build_drafts,
-                     self._first_run_picture, self._name_controls):
+        for step in (_make_qt_namespace, *self._dock_steps(), self._build_commands,
+                     self._build_annotations, self._start_notes, self._build_marks,
+                     self._build_drafts, self._first_run_picture, self._name_controls):
             self._construction.add(step)
 
     def _dock_steps(self) -> list[Callable[[], None]]:
@@ -248,8 +255,7 @@ class MainWindow(QMainWindow):
             key = QKeySequence(shortcut)
             if not key.isEmpty() and key not in keys:
                 keys.append(key)
-        action.setShortcuts(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setShortcuts(keys)  # a window shortcut, as QAction's are
         action.triggered.connect(slot)
         self.addAction(action)
         self._menus[menu_name].addAction(action)
@@ -282,7 +288,6 @@ class MainWindow(QMainWindow):
                 if not key.isEmpty() and key not in unique:
                     unique.append(key)
             action.setShortcuts(unique)
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
             self._menus["edit"].addAction(action)
         self._menus["edit"].addSeparator()
@@ -304,7 +309,7 @@ class MainWindow(QMainWindow):
                                 (self.search, self.tr("&Search results"), "")):
             toggle = dock.toggleViewAction()
             toggle.setText(text)
-            toggle.setShortcut(QKeySequence(key))
+            set_shortcut(toggle, key)
             self._menus["view"].addAction(toggle)
         # The panel is made after the first paint; its entry and key are here from the start.
         self.annotations_action = self._action(
@@ -579,9 +584,10 @@ class MainWindow(QMainWindow):
         self.restored_geometry = geometry is not None and self.restoreGeometry(geometry)
         state = settings.window_state()
         if state is not None and settings.choice(ANNOTATIONS_OPEN):
-            self._build_annotations()  # before the layout is restored: its tab is as it was
-        self.first_start = state is None or not self.restoreState(state)
+            self._build_annotations(place=False)  # the layout puts its tab back as it was
+        self.first_start = state is None or not self._restore_docks(state)
         if self.first_start:
+            self._arrange_docks()
             # First run: room for the chapter titles (UNGASS 2016's all open alike:
             # "Operational recommendations on …"), the rest for the text; the links below.
             self.resizeDocks([self.chapters, self.links], [FIRST_RUN_TREE_WIDTH] * 2,
@@ -603,6 +609,33 @@ class MainWindow(QMainWindow):
         self._update_actions()
         for pane in panes:  # the open instruments' chapters, one click away
             self.chapters.expand_instrument(pane.instrument_id())
+
+    def _docks(self) -> list[QDockWidget]:
+        return [self.chapters, self.links, self.search, self.first_run,
+                *([self._annotations] if self._annotations is not None else [])]
+
+    def _restore_docks(self, state: QByteArray) -> bool:
+        """Put the docks where the saved layout has them. Qt places the docks a layout
+        names without their being added first (adding names a dock area, an enum of Qt's
+        namespace: see desktop.ui.lazy_qt); a layout that leaves one out (an older one) is
+        not used."""
+        saved = bytes(state.data())
+        if not all(dock.objectName().encode("utf-16-be") in saved for dock in self._docks()):
+            return False
+        return self.restoreState(state)
+
+    def _arrange_docks(self) -> None:
+        """The first start's docks: the chapters on the left with the links below, the
+        search a tab behind the chapters, the getting-started page on the right (closed)."""
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        self.addDockWidget(left, self.chapters)
+        self.splitDockWidget(self.chapters, self.links, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.chapters, self.search)
+        self.chapters.raise_()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.first_run)
+        self.first_run.hide()
+        if self._annotations is not None:
+            self._place_annotations(self._annotations)
 
     def _layout_changed(self, *_: object) -> None:
         """Something remembered changed: save it shortly (restarting the wait, so scrolling
@@ -657,7 +690,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            self.pane_area.focused_pane().view.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.pane_area.focused_pane().view.setFocus()  # Qt's OtherFocusReason
             # The rest is made once the panes' first screens are painted (not before).
             FirstPaint([pane.view.viewport() for pane in self.pane_area.panes()],
                        self._construction.start, self)
@@ -722,17 +755,14 @@ class MainWindow(QMainWindow):
         """The annotations panel (a tab beside the chapters)."""
         return _made(lambda: self._annotations, self._build_annotations)
 
-    def _build_annotations(self) -> None:
+    def _build_annotations(self, place: bool = True) -> None:
         if self._annotations is not None:
             return
         from desktop.ui.docks.annotations_view import AnnotationsDock
 
         dock = self._annotations = AnnotationsDock(self.hub, self.operations, self._source, self)
-        # Where the saved layout had it (restoreState kept its place), else behind the
-        # chapters, closed until a note or Ctrl+Shift+N opens it.
-        if not self.restoreDockWidget(dock):
-            self.tabifyDockWidget(self.chapters, dock)
-            dock.hide()
+        if place:  # else the layout about to be restored places it
+            self._place_annotations(dock)
         dock.annotation_activated.connect(self.show_annotation)
         dock.visibilityChanged.connect(self._annotations_shown)
         dock.move_requested.connect(self._move_review_item)
@@ -745,6 +775,13 @@ class MainWindow(QMainWindow):
         toggle = dock.toggleViewAction()
         self.annotations_action.setChecked(toggle.isChecked())
         toggle.toggled.connect(self.annotations_action.setChecked)
+
+    def _place_annotations(self, dock: AnnotationsDock) -> None:
+        # Where the saved layout had it (restoreState kept its place), else behind the
+        # chapters, closed until a note or Ctrl+Shift+N opens it.
+        if not self.restoreDockWidget(dock):
+            self.tabifyDockWidget(self.chapters, dock)
+            dock.hide()
 
     def _show_review(self) -> None:
         from desktop.ui.docks.annotations_view import REVIEW
@@ -765,6 +802,8 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.hub.stop_watching()  # a closed window reads no more changes (its notes close)
         super().closeEvent(event)
+        if self.delete_when_closed and event.isAccepted():
+            self.deleteLater()  # Qt's WA_DeleteOnClose, without its enum before the first paint
 
     def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]

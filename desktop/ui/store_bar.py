@@ -4,10 +4,11 @@ note stays in the editor until the store takes it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from desktop.ui import i18n
+from desktop.ui.lazy_qt import set_enum
 
 
 class StoreBar(QFrame):
@@ -22,7 +23,7 @@ class StoreBar(QFrame):
         self.message = QLabel(self)
         self.message.setObjectName("storeBarMessage")
         self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum(self.message, "textFormat", "PlainText")
         self.retry = QPushButton(self.tr("Try again"), self)
         self.retry.clicked.connect(self.retry_requested)
         self.recover = QPushButton(self.tr("Recover…"), self)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QRect, Qt, QTimer, QUrl
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QImage, QPixmap, QTextDocument
 from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
 from reading_helpers import units_in_viewport, wait_ready
@@ -153,10 +153,10 @@ def test_the_first_run_picture_comes_after_the_first_paint_in_its_place(
         block = page.document().find("Read side by side").block()
         return page.document().documentLayout().blockBoundingRect(block).top()
 
-    def picture() -> QImage:
+    def picture() -> QImage | QPixmap:  # the blank is a pixmap, the picture an image
         image = page.document().resource(QTextDocument.ResourceType.ImageResource,
                                          QUrl("screenshots/sync-jump.png"))
-        assert isinstance(image, QImage)
+        assert isinstance(image, QImage | QPixmap)
         return image
 
     first: list[tuple[float, int]] = []
@@ -166,8 +166,9 @@ def test_the_first_run_picture_comes_after_the_first_paint_in_its_place(
         pass
     (before, width), = first
     assert width == PICTURE_WIDTH  # at the first paint, the blank that keeps its room
-    assert picture().width() == 2 * PICTURE_WIDTH
-    assert picture().pixelColor(picture().width() // 2, picture().height() // 2).alpha() == 255
+    decoded = picture()
+    assert isinstance(decoded, QImage) and decoded.width() == 2 * PICTURE_WIDTH
+    assert decoded.pixelColor(decoded.width() // 2, decoded.height() // 2).alpha() == 255
     assert heading_top() == before
 
 
@@ -249,3 +250,110 @@ def test_the_edit_menu_opened_at_once_has_every_entry(open_window: Opener, qtbot
     names = [action.objectName() for action in edit.actions()]
     edit.close()
     assert "agreedAction" in names and "preferencesAction" in names
+
+
+# A window started as `concordia` starts it, in a process of its own (this one has made Qt's
+# namespace long ago): at the moment both panes have painted their text, has anything made
+# Qt's namespace? Then the window is closed as a reader closes it (its layout saved).
+_FIRST_PAINT_CHILD = r"""
+import sys
+from desktop.ui import lazy_qt
+import desktop.ui.reading.document_view as view_module
+from desktop.cli import main
+
+paint, painted, seen = view_module.DocumentView.paintEvent, set(), []
+
+def watched(view, event):
+    paint(view, event)
+    if view.unit_ids() and view.visible_units():
+        painted.add(id(view))
+        if len(painted) == 2 and not seen:
+            seen.append(lazy_qt.made())
+            print(f"made at the first paint: {seen[0]}", flush=True)
+            view.window().close()
+
+view_module.DocumentView.paintEvent = watched
+sys.exit(main(["--data-dir", sys.argv[1]]))
+"""
+
+
+def _first_paint_makes_qt(data: Path) -> bool:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _FIRST_PAINT_CHILD, str(data)],
+                            capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("made at")]
+    assert len(lines) == 1, result.stdout + result.stderr
+    return lines[0].endswith("True")
+
+
+def test_the_first_paint_goes_without_qts_namespace(tmp_path: Path) -> None:
+    """Guards start-up time: Qt's namespace costs ~20 ms to make (desktop.ui.lazy_qt), made
+    after the first paint, not before. If this fails, a module on the first paint's path
+    imports `Qt` from PySide6 (name it through desktop.ui.lazy_qt) or makes a call whose
+    overloads take one of its enums (the module's docstring lists the usual ones)."""
+    data = tmp_path / "data"
+    _first_paint_makes_qt(data)  # the first start: the layout is saved as it closes
+    assert (data / "settings.ini").exists()
+    assert not _first_paint_makes_qt(data), "started again"
+
+
+def test_lazy_qt_stands_for_qts_namespace(qtbot: QtBot) -> None:
+    from desktop.ui import lazy_qt
+
+    assert lazy_qt.Qt.AlignmentFlag.AlignRight is Qt.AlignmentFlag.AlignRight
+    assert lazy_qt.made()
+    assert (lazy_qt.DISPLAY_ROLE, lazy_qt.TOOL_TIP_ROLE, lazy_qt.USER_ROLE) == (
+        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole)
+    assert lazy_qt.ALIGN_V_CENTER == Qt.AlignmentFlag.AlignVCenter.value
+    view = QWidget()
+    qtbot.addWidget(view)
+    lazy_qt.set_enum(view, "contextMenuPolicy", "CustomContextMenu")
+    assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    with pytest.raises(ValueError, match="contextMenuPolicy"):
+        lazy_qt.set_enum(view, "contextMenuPolicy", "NoSuchPolicy")
+
+
+def test_the_docks_come_back_where_the_reader_left_them(open_window: Opener, qtbot: QtBot,
+                                                        _private_data_dir: Path) -> None:
+    """The saved layout places the docks itself (they are not added first): the links moved
+    to the right and the annotations panel left open come back so, every dock in its area."""
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    window = open_window()
+    window.addDockWidget(right, window.links)
+    window.annotations_action.trigger()
+    qtbot.waitUntil(window.annotations.isVisible)
+    window.close()
+    again = open_window()
+    assert not again.first_start
+    assert again.dockWidgetArea(again.links) == right
+    assert again.annotations.isVisible()
+    docks = again.findChildren(QDockWidget)
+    assert all(again.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea
+               and not dock.isFloating() for dock in docks)
+
+
+def test_a_layout_that_leaves_a_dock_out_gives_the_first_starts_arrangement(
+        open_window: Opener, _private_data_dir: Path) -> None:
+    """A layout saved before a dock existed (here: one without the getting-started page) is
+    not used: a dock it does not name would float loose over the window."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop.ui.window_settings import WindowSettings, open_settings
+
+    older = QMainWindow()
+    for name in ("chaptersDock", "linksDock", "searchDock"):
+        dock = QDockWidget(name, older)
+        dock.setObjectName(name)
+        older.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    settings = open_settings(_private_data_dir)
+    settings.setValue("window/state", older.saveState())
+    settings.sync()
+    window = open_window()
+    assert WindowSettings(open_settings(_private_data_dir)).window_state() is not None
+    assert window.first_start
+    assert window.dockWidgetArea(window.chapters) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert window.dockWidgetArea(window.first_run) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert not window.first_run.isFloating()

@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from desktop.ui.lazy_qt import set_shortcut
+
 if TYPE_CHECKING:  # the notes modules load when a dialog first opens, not with the window
     from desktop.core.notes.service import NotesService
 
@@ -49,7 +51,7 @@ class ExchangeActions(QObject):
              shortcut: str = "") -> QAction:
         action = QAction(text, self._window)
         if shortcut:
-            action.setShortcut(shortcut)
+            set_shortcut(action, shortcut)
         action.triggered.connect(slot)
         self._window.addAction(action)
         menu.addAction(action)

@@ -11,12 +11,21 @@ own commands, so the page says what the keys do today.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QAction, QColor, QImage, QImageReader, QKeySequence, QTextDocument
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QImage,
+    QImageReader,
+    QKeySequence,
+    QPixmap,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
+    QHBoxLayout,
     QMenu,
     QPushButton,
     QTextBrowser,
@@ -25,8 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
+from desktop.ui.docks.dock_body import BodyLater
+from desktop.ui.lazy_qt import Qt
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
     from desktop.ui.main_window import MainWindow
 
 PICTURE = "screenshots/sync-jump.png"  # in docs/: a synchronised jump, "1 of 7"
@@ -41,13 +54,20 @@ def key_of(action: QAction | None) -> str:
     return action.shortcut().toString(NATIVE)
 
 
-class FirstRunDock(QDockWidget):
+class FirstRunDock(BodyLater, QDockWidget):
+    """The page is made when it is first shown (most starts never show it)."""
+
+    BODY: ClassVar[tuple[str, ...]] = ("page", "done")
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(QCoreApplication.translate("MainWindow", "Getting started"), window)
         self.setObjectName("firstRunDock")
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self._window = window
+        self._picture: QImage | None = None  # decoded after the window's first paint
+
+    def _make_body(self) -> None:
         self.page = QTextBrowser(self)
         self.page.setObjectName("firstRunPage")
         self.page.setAccessibleName(self.tr("Getting started with Concordia"))
@@ -61,10 +81,16 @@ class FirstRunDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.page, 1)
-        layout.addWidget(self.done, 0, Qt.AlignmentFlag.AlignRight)
+        row = QHBoxLayout()  # the button on the right (its alignment would be Qt's namespace)
+        row.addStretch(1)
+        row.addWidget(self.done)
+        layout.addLayout(row)
         self.setWidget(body)
-        self._picture: QImage | None = None  # decoded after the window's first paint
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.make_body()  # shown by the saved layout, or opened
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Write the page with the keys the window's commands have now."""
@@ -117,10 +143,10 @@ class FirstRunDock(QDockWidget):
         if size is None or size.isEmpty():
             return ""
         height = round(PICTURE_WIDTH * size.height() / size.width())
-        image = self._picture
+        image: QImage | QPixmap | None = self._picture
         if image is None:
-            image = QImage(PICTURE_WIDTH, height, QImage.Format.Format_ARGB32)
-            image.fill(QColor(0, 0, 0, 0))
+            image = QPixmap(PICTURE_WIDTH, height)
+            image.fill(QColor(0, 0, 0, 0))  # (QImage.fill would make Qt's namespace)
         self.page.document().addResource(QTextDocument.ResourceType.ImageResource,
                                          QUrl(PICTURE), image)
         return f'<p><img src="{PICTURE}" width="{PICTURE_WIDTH}" height="{height}"></p>'
@@ -143,10 +169,9 @@ class FirstRunDock(QDockWidget):
 
 
 def install_first_run(window: MainWindow, menu: QMenu) -> FirstRunDock:
-    """The page (hidden) on the window's right, and Help ▸ Getting started to open it."""
+    """The page, and Help ▸ Getting started to open it. The window puts the page on its
+    right, closed, or where the saved layout has it."""
     dock = FirstRunDock(window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    dock.hide()
     action = QAction(QCoreApplication.translate("MainWindow", "&Getting started"), window)
     action.setObjectName("firstRunAction")
     action.triggered.connect(lambda: open_first_run(window, dock))
@@ -155,7 +180,10 @@ def install_first_run(window: MainWindow, menu: QMenu) -> FirstRunDock:
 
 
 def open_first_run(window: MainWindow, dock: FirstRunDock) -> None:
-    dock.refresh()
+    if dock.has_body():
+        dock.refresh()  # the keys may have changed
+    else:
+        dock.make_body()
     if window.is_built():  # else the window decodes the picture after its first paint
         dock.load_picture()
     dock.show()

@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    Qt,
     Signal,
 )
 from PySide6.QtGui import QFont
@@ -29,12 +28,13 @@ from desktop.core.render.outline import (
     OutlineNode,
 )
 from desktop.ui.document_source import DocumentSource
+from desktop.ui.lazy_qt import DISPLAY_ROLE, USER_ROLE, Qt
 
 _Index = QModelIndex | QPersistentModelIndex
-UNIT_ROLE = Qt.ItemDataRole.UserRole + 1  # the unit a row leads to
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # instrument | heading | preamble | paragraph | …
-INSTRUMENT_ROLE = Qt.ItemDataRole.UserRole + 3  # the id of the row's instrument
-TREE_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4  # what the tree shows, if not the display text
+UNIT_ROLE = USER_ROLE + 1  # the unit a row leads to
+KIND_ROLE = USER_ROLE + 2  # instrument | heading | preamble | paragraph | …
+INSTRUMENT_ROLE = USER_ROLE + 3  # the id of the row's instrument
+TREE_TEXT_ROLE = USER_ROLE + 4  # what the tree shows, if not the display text
 
 
 class OutlineModel(QAbstractItemModel):
@@ -160,7 +160,7 @@ class OutlineModel(QAbstractItemModel):
                                else damaged(paths.corpus_path(), str(error)))
             self.corpus_failed.emit(self.failure)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: _Index, role: int = DISPLAY_ROLE) -> object:
         try:
             return self._data(index, role)
         except (sqlite3.Error, CorpusError) as error:

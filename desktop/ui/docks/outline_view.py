@@ -3,7 +3,7 @@ the paragraphs that open with a verb ("every paragraph that urges")."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from desktop.ui.docks.dock_body import BodyLater, opening_chooser, set_dock_body
@@ -13,6 +13,7 @@ from desktop.ui.docks.outline_model import (
     OutlineFilterModel,
     OutlineModel,
 )
+from desktop.ui.lazy_qt import Qt
 
 
 class OutlineDock(BodyLater, QDockWidget):

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.docks.dock_body import BodyLater, opening_chooser, row_list, set_dock_body
 from desktop.ui.document_source import DocumentSource
+from desktop.ui.lazy_qt import Qt
 
 if TYPE_CHECKING:
     from desktop.core.notes.model import Annotation

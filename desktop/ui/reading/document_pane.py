@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
@@ -29,6 +29,7 @@ from desktop.core.render.html import RenderStyle
 from desktop.core.render.lead_in import lead_in
 from desktop.core.render.outline import OPERATIVE_GROUP, PREAMBLE_GROUP, OutlineNode
 from desktop.ui.document_source import DocumentSource
+from desktop.ui.lazy_qt import set_enum
 from desktop.ui.reading.document_view import DocumentView, TargetMark
 from desktop.ui.reading.pane_header import PaneHeader
 from desktop.ui.reading.sync_bar import SyncBar
@@ -96,7 +97,7 @@ class DocumentPane(QFrame):
         self.view.unit_chosen.connect(lambda unit: self.unit_chosen.emit(self, unit))
         self.sync_bar.link_toggled.connect(self._link_toggled)
         self.sync_bar.step_requested.connect(lambda step: self.step_requested.emit(self, step))
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        set_enum(self.view, "contextMenuPolicy", "CustomContextMenu")
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.setFocusProxy(self.view)
 

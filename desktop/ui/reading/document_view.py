@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from desktop.core.model import Unit
 from desktop.core.render.offsets import OffsetMap, align
+from desktop.ui.lazy_qt import Qt, fill_rect, made, set_enum
 
 if TYPE_CHECKING:  # PySide6 makes a type when first named: these wait until they are used
     from PySide6.QtGui import QMouseEvent, QWheelEvent
@@ -41,6 +42,11 @@ NOTE_MARK_X = 9  # its left edge, clear of the bars
 # The bars at the left edge: the current unit's, a corresponding unit's, the one shown now.
 CURRENT_BAR, TARGET_BAR, ACTIVE_TARGET_BAR = 3, 3, 6
 DASH = 5  # an indirect correspondence's bar is dashed, DASH pixels on and off
+
+
+def _with_alpha(colour: QColor, alpha: int) -> QColor:
+    # A new colour, not QColor(colour): its overloads would try Qt's colours first.
+    return QColor(colour.red(), colour.green(), colour.blue(), alpha)
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,7 @@ class DocumentView(QTextBrowser):
         # A word too long for a narrow column runs into the margin rather than being broken
         # in two ("comprehensiv" / "e"): the exact words are the point.
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.setUndoRedoEnabled(False)
         self.document().setUndoRedoEnabled(False)
         self.anchorClicked.connect(self._anchor_clicked)
@@ -150,7 +156,7 @@ class DocumentView(QTextBrowser):
         keep = self.top_position()
         document = self.document()
         document.setDefaultFont(font)
-        option = QTextOption(document.defaultTextOption())
+        option = document.defaultTextOption()  # a copy
         option.setTabStopDistance(tab_stop)
         document.setDefaultTextOption(option)
         self.setHtml(html)
@@ -201,11 +207,9 @@ class DocumentView(QTextBrowser):
         current = self.current_rect()
         if current is not None and current.intersects(area):
             painter = painter or QPainter(self.viewport())
-            painter.fillRect(current, self._current_colour)
-            bar = QColor(self._current_colour)
-            bar.setAlpha(255)
-            painter.fillRect(QRectF(current.left(), current.top(), CURRENT_BAR,
-                                    current.height()), bar)
+            fill_rect(painter, current, self._current_colour)
+            fill_rect(painter, QRectF(current.left(), current.top(), CURRENT_BAR,
+                                      current.height()), _with_alpha(self._current_colour, 255))
         for mark, rect in self.note_mark_rects():
             if rect.intersects(area):
                 painter = painter or QPainter(self.viewport())
@@ -219,18 +223,15 @@ class DocumentView(QTextBrowser):
 
     def _paint_target(self, painter: QPainter, rect: QRectF, indirect: bool,
                       active: bool) -> None:
-        tint = QColor(self._target_colour)
-        tint.setAlpha(56 if active else 24)
-        painter.fillRect(rect, tint)
-        bar = QColor(self._target_colour)
-        bar.setAlpha(255)
+        fill_rect(painter, rect, _with_alpha(self._target_colour, 56 if active else 24))
+        bar = _with_alpha(self._target_colour, 255)
         width = ACTIVE_TARGET_BAR if active else TARGET_BAR
         if not indirect:
-            painter.fillRect(QRectF(rect.left(), rect.top(), width, rect.height()), bar)
+            fill_rect(painter, QRectF(rect.left(), rect.top(), width, rect.height()), bar)
             return
         y = rect.top()
         while y < rect.bottom():
-            painter.fillRect(QRectF(rect.left(), y, width, min(DASH, rect.bottom() - y)), bar)
+            fill_rect(painter, QRectF(rect.left(), y, width, min(DASH, rect.bottom() - y)), bar)
             y += 2 * DASH
 
     @staticmethod
@@ -746,12 +747,11 @@ class DocumentView(QTextBrowser):
     # -- interaction -----------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            mark = self.note_mark_at(event.position().toPoint())
-            if mark is not None:
-                event.accept()
-                self.note_mark_clicked.emit(mark.annotation)
-                return
+        mark = self.note_mark_at(event.position().toPoint())  # none in the first frames
+        if mark is not None and event.button() == Qt.MouseButton.LeftButton:
+            event.accept()
+            self.note_mark_clicked.emit(mark.annotation)
+            return
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -772,7 +772,9 @@ class DocumentView(QTextBrowser):
                 self.highlight_clicked.emit(annotation)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        # Ctrl+wheel zooms. Reading the keys held makes Qt's namespace (~20 ms): a scroll in
+        # the first frames, before the window made it (desktop.ui.lazy_qt), just scrolls.
+        if made() and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y()
             if delta:
                 self.zoom_requested.emit(1 if delta > 0 else -1)

@@ -50,7 +50,7 @@ class ThemeSwitcher:
 
     def __init__(self, app: QApplication) -> None:
         self._app = app
-        self._system = QPalette(app.palette())
+        self._system = app.palette()  # a copy (QPalette(palette) would make Qt's namespace)
         self.theme = SYSTEM
 
     def apply(self, theme: str) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
+from desktop.ui.lazy_qt import Qt
 from desktop.ui.reading.document_pane import DocumentPane
 
 MIN_PANES = 2
@@ -21,7 +22,10 @@ class PaneArea(QSplitter):
 
     def __init__(self, make_pane: Callable[[QWidget], DocumentPane],
                  parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
+        # Side by side, QSplitter's own orientation; QSplitter(parent) would try its
+        # (orientation, parent) form first, making Qt's namespace (desktop.ui.lazy_qt).
+        super().__init__()
+        self.setParent(parent)
         self.setObjectName("paneArea")
         self.setChildrenCollapsible(False)
         self._make_pane = make_pane

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtCore import QRect, QSize, QTimer, Signal
+from PySide6.QtGui import (
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -22,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.core.model import Instrument
 from desktop.core.render.heads import fit
 from desktop.core.short_citations import instrument_label
+from desktop.ui.lazy_qt import ALIGN_V_CENTER, TOOL_TIP_ROLE, USER_ROLE, fill_rect
 
 
 class ElidedLabel(QWidget):
@@ -60,12 +67,11 @@ class ElidedLabel(QWidget):
         return QSize(0, self.fontMetrics().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter), self.shown_text())
+        painter = QPainter(self)  # its pen is the label's foreground colour
+        painter.drawText(self.rect(), ALIGN_V_CENTER, self.shown_text())
 
 
-ABBREVIATION_ROLE = Qt.ItemDataRole.UserRole + 1  # "UNGASS 2016", "PoA 2009"
+ABBREVIATION_ROLE = USER_ROLE + 1  # "UNGASS 2016", "PoA 2009"
 MINIMUM_CHARACTERS = 5  # the chooser's least width, in wide letters
 RUNNING_HEAD_ROOM = 30  # characters the running head keeps before the title gives way
 
@@ -137,7 +143,7 @@ class PaneHeader(QFrame):
         for instrument in instruments:
             self.chooser.addItem(instrument.short_title, instrument.id)
             self.chooser.setItemData(self.chooser.count() - 1, instrument.title,
-                                     Qt.ItemDataRole.ToolTipRole)
+                                     TOOL_TIP_ROLE)
             self.chooser.setItemData(self.chooser.count() - 1, instrument_label(instrument),
                                      ABBREVIATION_ROLE)
         self.chooser.activated.connect(
@@ -260,5 +266,5 @@ class PaneHeader(QFrame):
         painter = QPainter(self)
         role = QPalette.ColorRole.Highlight if self._active else QPalette.ColorRole.Mid
         thickness = 3 if self._active else 1
-        painter.fillRect(0, self.height() - thickness, self.width(), thickness,
-                         self.palette().color(role))
+        fill_rect(painter, QRect(0, self.height() - thickness, self.width(), thickness),
+                  self.palette().color(role))

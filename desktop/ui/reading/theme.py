@@ -75,7 +75,7 @@ def reading_column(font: QFont, indent: int) -> int:
 
 def current_unit_colour(palette: QPalette) -> QColor:
     """A tint of the selection colour: visible on light and dark bases, text stays readable."""
-    colour = QColor(palette.color(QPalette.ColorRole.Highlight))
+    colour = palette.color(QPalette.ColorRole.Highlight)  # a copy
     colour.setAlpha(48)
     return colour
 
