@@ -74,6 +74,12 @@ def _made(part: Callable[[], T | None], make: Callable[[], None]) -> T:
     return made
 
 
+def _as_saved(name: str) -> bytes:
+    """An object name as a saved layout holds it: UTF-16, high byte first (QDataStream's
+    QString), for the ASCII names the docks have; no codec module to load at start-up."""
+    return bytes(byte for char in name.encode("ascii") for byte in (0, char))
+
+
 def _make_qt_namespace() -> None:
     """Qt's namespace, which the first paint went without (desktop.ui.lazy_qt): made in a
     step of its own (~20 ms), not inside the first step that needs it."""
@@ -620,7 +626,7 @@ class MainWindow(QMainWindow):
         namespace: see desktop.ui.lazy_qt); a layout that leaves one out (an older one) is
         not used."""
         saved = bytes(state.data())
-        if not all(dock.objectName().encode("utf-16-be") in saved for dock in self._docks()):
+        if not all(_as_saved(dock.objectName()) in saved for dock in self._docks()):
             return False
         return self.restoreState(state)
 
