@@ -178,9 +178,10 @@ class MainWindow(QMainWindow):
                            for dock_signal in (dock.visibilityChanged,
                                                dock.dockLocationChanged))):
             signal.connect(self._layout_changed)
-        for step in (_make_qt_namespace, *self._dock_steps(), self._build_commands,
-                     self._build_annotations, self._start_notes, self._build_marks,
-                     self._build_drafts, self._first_run_picture, self._name_controls):
+        for step in (self._first_run_page, _make_qt_namespace, *self._dock_steps(),
+                     self._build_commands, self._build_annotations, self._start_notes,
+                     self._build_marks, self._build_drafts, self._first_run_picture,
+                     self._name_controls):
             self._construction.add(step)
 
     def _dock_steps(self) -> list[Callable[[], None]]:
@@ -746,6 +747,12 @@ class MainWindow(QMainWindow):
         from desktop.ui.dialogs.draft_actions import install_drafts
 
         self._drafts = install_drafts(self, self._source, self._menus["file"])
+
+    def _first_run_page(self) -> None:
+        # The page a restored layout shows: its place and title are in the first frame, its
+        # text right after (as the docks' contents); opened at a first start, it is made then.
+        if self.first_run.isVisible():
+            self.first_run.make_body()
 
     def _first_run_picture(self) -> None:
         if self.first_run.isVisible():  # else decoded when the page is first opened

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QRect, Qt, QTimer, QUrl
-from PySide6.QtGui import QImage, QPixmap, QTextDocument
+from PySide6.QtGui import QAction, QImage, QPixmap, QTextDocument
 from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
 from reading_helpers import units_in_viewport, wait_ready
@@ -305,9 +305,11 @@ def test_lazy_qt_stands_for_qts_namespace(qtbot: QtBot) -> None:
 
     assert lazy_qt.Qt.AlignmentFlag.AlignRight is Qt.AlignmentFlag.AlignRight
     assert lazy_qt.made()
-    assert (lazy_qt.DISPLAY_ROLE, lazy_qt.TOOL_TIP_ROLE, lazy_qt.USER_ROLE) == (
-        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole)
-    assert lazy_qt.ALIGN_V_CENTER == Qt.AlignmentFlag.AlignVCenter.value
+    named = {lazy_qt.DISPLAY_ROLE: Qt.ItemDataRole.DisplayRole,
+             lazy_qt.TOOL_TIP_ROLE: Qt.ItemDataRole.ToolTipRole,
+             lazy_qt.USER_ROLE: Qt.ItemDataRole.UserRole,
+             lazy_qt.ALIGN_V_CENTER: Qt.AlignmentFlag.AlignVCenter}
+    assert all(value == enum.value for value, enum in named.items())
     view = QWidget()
     qtbot.addWidget(view)
     lazy_qt.set_enum(view, "contextMenuPolicy", "CustomContextMenu")
@@ -357,3 +359,18 @@ def test_a_layout_that_leaves_a_dock_out_gives_the_first_starts_arrangement(
     assert window.dockWidgetArea(window.chapters) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert window.dockWidgetArea(window.first_run) == Qt.DockWidgetArea.RightDockWidgetArea
     assert not window.first_run.isFloating()
+
+
+def test_a_getting_started_page_left_open_is_written_right_after_the_first_paint(
+        open_window: Opener, qtbot: QtBot) -> None:
+    """Left open when the window closed, the page comes back: its place and title in the
+    first frame, its text right after the panes' (as the docks' contents)."""
+    window = open_window()
+    window.findChild(QAction, "firstRunAction").trigger()
+    qtbot.waitUntil(window.first_run.isVisible)
+    window.close()
+    again = open_window(settle=False)
+    assert again.first_run.isVisible() and not again.first_run.has_body()
+    with qtbot.waitSignal(again.built, timeout=5000):
+        pass
+    assert "Welcome to Concordia" in again.first_run.text()

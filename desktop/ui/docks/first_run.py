@@ -38,8 +38,6 @@ from desktop.ui.docks.dock_body import BodyLater
 from desktop.ui.lazy_qt import Qt
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QShowEvent
-
     from desktop.ui.main_window import MainWindow
 
 PICTURE = "screenshots/sync-jump.png"  # in docs/: a synchronised jump, "1 of 7"
@@ -55,7 +53,8 @@ def key_of(action: QAction | None) -> str:
 
 
 class FirstRunDock(BodyLater, QDockWidget):
-    """The page is made when it is first shown (most starts never show it)."""
+    """The page is made when it is opened (most starts never show it), or right after the
+    window's first paint when the saved layout shows it."""
 
     BODY: ClassVar[tuple[str, ...]] = ("page", "done")
 
@@ -87,10 +86,6 @@ class FirstRunDock(BodyLater, QDockWidget):
         layout.addLayout(row)
         self.setWidget(body)
         self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.make_body()  # shown by the saved layout, or opened
-        super().showEvent(event)
 
     def refresh(self) -> None:
         """Write the page with the keys the window's commands have now."""
