@@ -28,8 +28,8 @@ def _command(name: str) -> ModuleType:
 _VALUE_OPTIONS = {"--data-dir", "--open", "--screenshot", "--size", "--lang"}
 
 
-def _command_named(arguments: Sequence[str]) -> str | None:
-    """The command the arguments name, if any (global options and their values skipped)."""
+def _first_positional(arguments: Sequence[str]) -> str | None:
+    """The first argument that is not an option or an option's value."""
     skip = False
     for argument in arguments:
         if skip:
@@ -37,8 +37,14 @@ def _command_named(arguments: Sequence[str]) -> str | None:
         elif argument in _VALUE_OPTIONS:
             skip = True
         elif not argument.startswith("-"):
-            return argument if argument in COMMANDS else None
+            return argument
     return None
+
+
+def _command_named(arguments: Sequence[str]) -> str | None:
+    """The command the arguments name, if any (global options and their values skipped)."""
+    first = _first_positional(arguments)
+    return first if first in COMMANDS else None
 
 
 def _parser(arguments: Sequence[str] = ()) -> argparse.ArgumentParser:
@@ -61,9 +67,15 @@ def _parser(arguments: Sequence[str] = ()) -> argparse.ArgumentParser:
     parser.add_argument("--lang", metavar="CODE",
                         help="the window's language, e.g. fr or en (default: Preferences, "
                              "else the system's)")
+    helping = bool({"-h", "--help"} & set(arguments))
+    if _first_positional(arguments) is None and not helping:
+        # The window (no command, no help asked): the commands' parsers are not made, which
+        # the window's every start would pay for (~1 ms).
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     named = _command_named(arguments)
-    wanted = [named] if named else (list(COMMANDS) if {"-h", "--help"} & set(arguments) else [])
+    wanted = [named] if named else (list(COMMANDS) if helping else [])
     for name in COMMANDS:
         if name in wanted:
             module = _command(name)
