@@ -14,15 +14,7 @@ import html
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QImage,
-    QImageReader,
-    QKeySequence,
-    QPixmap,
-    QTextDocument,
-)
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -37,7 +29,9 @@ from desktop import paths
 from desktop.ui.docks.dock_body import BodyLater
 from desktop.ui.lazy_qt import Qt
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the page's picture and document classes: named when the page is made
+    from PySide6.QtGui import QImage, QPixmap
+
     from desktop.ui.main_window import MainWindow
 
 PICTURE = "screenshots/sync-jump.png"  # in docs/: a synchronised jump, "1 of 7"
@@ -133,6 +127,8 @@ class FirstRunDock(BodyLater, QDockWidget):
         """The picture at its size on the page, read from the file's header; until it is
         decoded (`load_picture`), a blank of that size stands in, so the page does not move
         when it comes (decoding the screenshot would hold up the window's first paint)."""
+        from PySide6.QtGui import QColor, QImageReader, QPixmap, QTextDocument
+
         path = paths.bundle_root() / "docs" / PICTURE
         size = QImageReader(str(path)).size() if path.is_file() else None
         if size is None or size.isEmpty():
@@ -151,6 +147,8 @@ class FirstRunDock(BodyLater, QDockWidget):
         path = paths.bundle_root() / "docs" / PICTURE
         if self._picture is not None or not path.is_file():
             return
+        from PySide6.QtGui import QImage
+
         image = QImage(str(path))
         if image.isNull():
             return
