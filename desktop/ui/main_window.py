@@ -37,7 +37,7 @@ from desktop.ui.reading.sync_controller import SyncController
 from desktop.ui.reading.theme import DEFAULT_ZOOM, clamp_zoom, next_zoom
 from desktop.ui.startup import Construction, FirstPaint
 from desktop.ui.store_bar import ReviewBar, StoreBar
-from desktop.ui.window_settings import PaneState, WindowSettings
+from desktop.ui.window_settings import PaneState, WindowSettings, first_start_state
 from desktop.ui.zoom_indicator import ZoomIndicator
 
 T = TypeVar("T")
@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         # Qt's print dialog by default (imported when first printing); tests put a stand-in here.
         self.make_print_dialog: Callable[..., Any] | None = None
         self.delete_when_closed = False  # the application's window goes once closed
+        self.first_start_layout = False  # a first start's docks came from the saved layout
         # The docks are placed by the saved layout, else as at a first start (_restore).
         self.outline = OutlineModel(source, self)
         self.chapters = OutlineDock(self.outline, self)
@@ -594,17 +595,11 @@ class MainWindow(QMainWindow):
             self._build_annotations(place=False)  # the layout puts its tab back as it was
         self.first_start = state is None or not self._restore_docks(state)
         if self.first_start:
-            self._arrange_docks()
-            # First run: room for the chapter titles (UNGASS 2016's all open alike:
-            # "Operational recommendations on …"), the rest for the text; the links below.
-            self.resizeDocks([self.chapters, self.links], [FIRST_RUN_TREE_WIDTH] * 2,
-                             Qt.Orientation.Horizontal)
-            self.search.hide()  # a tab beside the chapters once Ctrl+F asks for it
             self._room_for_annotations = True  # the annotations' panel: see _build_annotations
-            tall = max(self.height(), 400)
-            self.resizeDocks([self.chapters, self.links],
-                             [int(tall * (1 - FIRST_RUN_LINKS_SHARE)),
-                              int(tall * FIRST_RUN_LINKS_SHARE)], Qt.Orientation.Vertical)
+            shipped = first_start_state()
+            self.first_start_layout = shipped is not None and self._restore_docks(shipped)
+            if not self.first_start_layout:
+                self._arrange_first_start()
         self.search.set_filters(*(settings.choice(key) for key in SEARCH_CHOICES))
         self.links.set_kind(settings.choice(LINKS_CHOICE))
         self.navigator.history.restore(*settings.history(),
@@ -631,9 +626,12 @@ class MainWindow(QMainWindow):
             return False
         return self.restoreState(state)
 
-    def _arrange_docks(self) -> None:
-        """The first start's docks: the chapters on the left with the links below, the
-        search a tab behind the chapters, the getting-started page on the right (closed)."""
+    def _arrange_first_start(self) -> None:
+        """The first start's docks, placed by naming their areas: the chapters on the left
+        with the links below, the search a tab behind the chapters (shown once Ctrl+F asks
+        for it), the getting-started page on the right (closed until opened). A first start
+        restores the same arrangement saved as a layout (resources/layout/, made by
+        tools/make_first_start_layout.py), which names no dock area before the first paint."""
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         self.addDockWidget(left, self.chapters)
         self.splitDockWidget(self.chapters, self.links, Qt.Orientation.Vertical)
@@ -643,6 +641,15 @@ class MainWindow(QMainWindow):
         self.first_run.hide()
         if self._annotations is not None:
             self._place_annotations(self._annotations)
+        # Room for the chapter titles (UNGASS 2016's all open alike: "Operational
+        # recommendations on …"), the rest for the text; the links below.
+        self.resizeDocks([self.chapters, self.links], [FIRST_RUN_TREE_WIDTH] * 2,
+                         Qt.Orientation.Horizontal)
+        self.search.hide()
+        tall = max(self.height(), 400)
+        self.resizeDocks([self.chapters, self.links],
+                         [int(tall * (1 - FIRST_RUN_LINKS_SHARE)),
+                          int(tall * FIRST_RUN_LINKS_SHARE)], Qt.Orientation.Vertical)
 
     def _layout_changed(self, *_: object) -> None:
         """Something remembered changed: save it shortly (restarting the wait, so scrolling

@@ -295,8 +295,8 @@ def test_the_first_paint_goes_without_qts_namespace(tmp_path: Path) -> None:
     imports `Qt` from PySide6 (name it through desktop.ui.lazy_qt) or makes a call whose
     overloads take one of its enums (the module's docstring lists the usual ones)."""
     data = tmp_path / "data"
-    _first_paint_makes_qt(data)  # the first start: the layout is saved as it closes
-    assert (data / "settings.ini").exists()
+    assert not _first_paint_makes_qt(data), "a first start (its page beside the panes)"
+    assert (data / "settings.ini").exists()  # the layout is saved as it closes
     assert not _first_paint_makes_qt(data), "started again"
 
 
@@ -374,3 +374,34 @@ def test_a_getting_started_page_left_open_is_written_right_after_the_first_paint
     with qtbot.waitSignal(again.built, timeout=5000):
         pass
     assert "Welcome to Concordia" in again.first_run.text()
+
+
+def _docks_at_first_start(open_window: Opener, data_dir: Path,
+                          layout: bool) -> dict[str, object]:
+    window = open_window(data_dir=data_dir)
+    assert window.first_start and window.first_start_layout is layout
+    offer_first_run(window, None, screenshot=False)
+    QApplication.processEvents()
+    return {dock.objectName(): (window.dockWidgetArea(dock), dock.isHidden(), dock.geometry(),
+                                sorted(other.objectName()
+                                       for other in window.tabifiedDockWidgets(dock)))
+            for dock in window.findChildren(QDockWidget)}
+
+
+def test_a_first_start_restores_the_arrangement_it_would_make(
+        open_window: Opener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first start places its docks from a saved layout (no dock area named before the
+    first paint): the same places and sizes as the window arranging them itself. If this
+    fails, the docks changed: run tools/make_first_start_layout.py."""
+    from desktop.ui import main_window
+
+    restored = _docks_at_first_start(open_window, tmp_path / "restored", layout=True)
+    monkeypatch.setattr(main_window, "first_start_state", lambda: None)
+    arranged = _docks_at_first_start(open_window, tmp_path / "arranged", layout=False)
+    assert restored.keys() == arranged.keys()
+    for name, (area, hidden, geometry, tabs) in arranged.items():
+        got_area, got_hidden, got_geometry, got_tabs = restored[name]  # type: ignore[misc]
+        assert (got_area, got_hidden, got_tabs) == (area, hidden, tabs), name
+        assert hidden or all(abs(a - b) <= 2 for a, b in zip(
+            got_geometry.getRect(), geometry.getRect(), strict=True)), (name, got_geometry,
+                                                                        geometry)

@@ -172,7 +172,7 @@ def install_first_run(window: MainWindow, menu: QMenu) -> FirstRunDock:
     return dock
 
 
-def open_first_run(window: MainWindow, dock: FirstRunDock) -> None:
+def open_first_run(window: MainWindow, dock: FirstRunDock, resize: bool = True) -> None:
     if dock.has_body():
         dock.refresh()  # the keys may have changed
     else:
@@ -181,8 +181,9 @@ def open_first_run(window: MainWindow, dock: FirstRunDock) -> None:
         dock.load_picture()
     dock.show()
     dock.raise_()
-    window.resizeDocks([dock], [min(360, max(260, window.width() // 4))],
-                       Qt.Orientation.Horizontal)
+    if resize:
+        window.resizeDocks([dock], [min(360, max(260, window.width() // 4))],
+                           Qt.Orientation.Horizontal)
 
 
 def offer_first_run(window: MainWindow, open_unit: str | None, screenshot: bool) -> bool:
@@ -191,5 +192,6 @@ def offer_first_run(window: MainWindow, open_unit: str | None, screenshot: bool)
     the panes are laid out once, beside it (not laid out again as it opens)."""
     if not window.first_start or open_unit or screenshot:
         return False
-    open_first_run(window, window.first_run)
+    # The first start's saved layout holds the page's width (closed): it opens at it.
+    open_first_run(window, window.first_run, resize=not window.first_start_layout)
     return True
