@@ -17,6 +17,7 @@ says why where it stands).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -67,11 +68,17 @@ def fill_rect(painter: QPainter, rect: QRectF | QRect, colour: QColor) -> None:
     """`painter.fillRect(rect, colour)`, whose overloads taking Qt's colours and brush styles
     would be tried first: the rectangle filled as a path, with a solid brush of the colour
     (a pen's, as QBrush(colour) has such overloads too)."""
+    fill_rects(painter, (rect,), colour)
+
+
+def fill_rects(painter: QPainter, rects: Iterable[QRectF | QRect], colour: QColor) -> None:
+    """fill_rect for rectangles that do not overlap (a dashed bar): one path, one fill."""
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainterPath, QPen
 
     area = QPainterPath()
-    area.addRect(QRectF(rect))
+    for rect in rects:
+        area.addRect(QRectF(rect))
     pen = QPen()
     pen.setColor(colour)
     painter.fillPath(area, pen.brush())

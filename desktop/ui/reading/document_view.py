@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from desktop.core.model import Unit
 from desktop.core.render.offsets import OffsetMap, align
-from desktop.ui.lazy_qt import Qt, fill_rect, made, set_enum
+from desktop.ui.lazy_qt import Qt, fill_rect, fill_rects, made, set_enum
 
 if TYPE_CHECKING:  # PySide6 makes a type when first named: these wait until they are used
     from PySide6.QtGui import QMouseEvent, QWheelEvent
@@ -229,10 +229,12 @@ class DocumentView(QTextBrowser):
         if not indirect:
             fill_rect(painter, QRectF(rect.left(), rect.top(), width, rect.height()), bar)
             return
+        dashes = []
         y = rect.top()
         while y < rect.bottom():
-            fill_rect(painter, QRectF(rect.left(), y, width, min(DASH, rect.bottom() - y)), bar)
+            dashes.append(QRectF(rect.left(), y, width, min(DASH, rect.bottom() - y)))
             y += 2 * DASH
+        fill_rects(painter, dashes, bar)
 
     @staticmethod
     def _paint_note_mark(painter: QPainter, rect: QRectF, colour: QColor) -> None:
