@@ -33,6 +33,11 @@ def sources_dir() -> Path:
     return resources_dir() / "sources"
 
 
+def first_start_layout() -> Path:
+    """The docks as a first start arranges them (tools/make_first_start_layout.py)."""
+    return resources_dir() / "layout" / "first-start.state"
+
+
 def corpus_path() -> Path:
     """The shipped corpus; CONCORDIA_CORPUS points elsewhere (tests, benchmarks)."""
     override = os.environ.get(CORPUS_ENV)

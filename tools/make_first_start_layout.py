@@ -23,7 +23,7 @@ from desktop.core.corpus import Corpus
 from desktop.core.notes.database import store_path
 from desktop.core.notes.service import NotesService
 from desktop.core.render.html import Wording
-from desktop.ui import main_window, window_settings
+from desktop.ui import main_window
 from desktop.ui.docks.first_run import open_first_run
 from desktop.ui.document_source import DocumentSource
 from desktop.ui.hub import AnnotationHub
@@ -60,7 +60,7 @@ def arranged_state(data_dir: Path) -> bytes:
 
 
 def main() -> int:
-    target = paths.resources_dir() / window_settings.FIRST_START_LAYOUT
+    target = paths.first_start_layout()
     with tempfile.TemporaryDirectory() as folder:
         state = arranged_state(Path(folder))
     target.parent.mkdir(parents=True, exist_ok=True)

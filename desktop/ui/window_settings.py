@@ -16,7 +16,6 @@ from PySide6.QtCore import QByteArray, QSettings
 from desktop import paths
 
 SETTINGS_FILE = "settings.ini"
-FIRST_START_LAYOUT = "layout/first-start.state"  # in resources/: tools/make_first_start_layout.py
 
 
 def open_settings(data_dir: Path) -> QSettings:
@@ -28,7 +27,7 @@ def first_start_state() -> QByteArray | None:
     """The docks as a first start arranges them, saved as a window's layout is (None if
     the file is missing or unreadable: the window then arranges them itself)."""
     try:
-        data = (paths.resources_dir() / FIRST_START_LAYOUT).read_bytes()
+        data = paths.first_start_layout().read_bytes()
     except OSError:
         return None
     return QByteArray(data) if data else None
