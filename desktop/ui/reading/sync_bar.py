@@ -11,83 +11,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import (
-    QColor,
-    QIcon,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPalette,
-    QPen,
-    QPixmap,
-    QPolygonF,
 )
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from desktop.ui.docks.link_words import relation_name
 from desktop.ui.document_source import DocumentSource
 from desktop.ui.lazy_qt import fill_rect
+from desktop.ui.reading.drawn_icons import ICON_SIZE, arrow_icon, chain_icon
 from desktop.ui.reading.pane_header import ElidedLabel
 
 if TYPE_CHECKING:  # the links' model loads when a pane first follows another
     from desktop.core.correspondence import Correspondence
-
-ICON_SIZE = 16
-
-
-# The icons are drawn for the window's first frame: as paths stroked and filled, since
-# QPainter's setPen and setBrush try overloads taking Qt's own colours and styles first,
-# which would make Qt's namespace before that frame (desktop.ui.lazy_qt).
-
-
-def _blank_pixmap() -> QPixmap:
-    pixmap = QPixmap(ICON_SIZE * 2, ICON_SIZE * 2)
-    pixmap.setDevicePixelRatio(2.0)
-    pixmap.fill(QColor(0, 0, 0, 0))
-    return pixmap
-
-
-def chain_icon(palette: QPalette) -> QIcon:
-    """Two chain links: joined when the toggle is on, apart when it is off."""
-    icon = QIcon()
-    pen = QPen(palette.brush(QPalette.ColorRole.ButtonText), 1.6)
-    for state, apart in ((QIcon.State.On, 0.0), (QIcon.State.Off, 2.5)):
-        pixmap = _blank_pixmap()
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.translate(ICON_SIZE / 2, ICON_SIZE / 2)
-        painter.rotate(-45)
-        for side in (-1, 1):
-            centre = QPointF(side * (3.2 + apart), 0)
-            link = QPainterPath()
-            link.addRoundedRect(QRectF(centre.x() - 4.2, -2.6, 8.4, 5.2), 2.6, 2.6)
-            painter.strokePath(link, pen)
-        painter.end()
-        icon.addPixmap(pixmap, QIcon.Mode.Normal, state)
-    return icon
-
-
-def arrow_icon(palette: QPalette, up: bool) -> QIcon:
-    """A small triangle in the palette's text colour (the style's arrows vanish on some dark
-    palettes); greyed when disabled."""
-    icon = QIcon()
-    for mode, role in ((QIcon.Mode.Normal, QPalette.ColorRole.ButtonText),
-                       (QIcon.Mode.Disabled, QPalette.ColorRole.PlaceholderText)):
-        pixmap = _blank_pixmap()
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        middle, top, bottom = ICON_SIZE / 2, ICON_SIZE * 0.32, ICON_SIZE * 0.68
-        tip, base = (top, bottom) if up else (bottom, top)
-        triangle = QPainterPath()
-        triangle.addPolygon(QPolygonF([QPointF(middle, tip), QPointF(middle - 4.5, base),
-                                       QPointF(middle + 4.5, base)]))
-        triangle.closeSubpath()
-        painter.fillPath(triangle, palette.brush(QPalette.ColorGroup.Active, role))
-        painter.end()
-        icon.addPixmap(pixmap, mode)
-    return icon
-
 
 class SyncBar(QFrame):
     link_toggled = Signal(bool)
