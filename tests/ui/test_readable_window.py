@@ -156,3 +156,37 @@ def test_the_chapter_tree_can_be_widened_and_keeps_its_width(
     second = open_window()
     assert second.width() == 780
     qtbot.waitUntil(lambda: abs(second.chapters.width() - width) <= 2, timeout=2000)
+
+
+def test_the_chooser_asks_the_room_its_style_gives_a_title(qtbot: QtBot) -> None:
+    """The chooser reads the style's margins off Qt's own size hint (naming QStyle before
+    the first paint costs ~6 ms); what it asks for is what the style itself answers, in the
+    styles shipped with Qt, and what it paints is the text it has room for."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QComboBox, QStyle, QStyleFactory, QStyleOptionComboBox
+
+    from desktop.ui.reading.pane_header import ABBREVIATION_ROLE, InstrumentChooser
+
+    title = "Plan of Action (2009)"
+    for name in ("Fusion", "Windows"):
+        style = QStyleFactory.create(name)
+        assert style is not None, name
+        chooser = InstrumentChooser()
+        qtbot.addWidget(chooser)
+        chooser.setStyle(style)
+        chooser.addItem(title, "poa2009")
+        chooser.setItemData(0, "PoA 2009", ABBREVIATION_ROLE)
+        for text in ("M", "MMMMM", title):
+            option = QStyleOptionComboBox()
+            chooser.initStyleOption(option)
+            height = QComboBox.sizeHint(chooser).height()
+            contents = QSize(chooser.fontMetrics().horizontalAdvance(text), height)
+            assert chooser._wanted(text) == style.sizeFromContents(
+                QStyle.ContentsType.CT_ComboBox, option, contents, chooser), (name, text)
+        whole = chooser.whole_width()
+        for width, shown in ((whole, title), (whole - 1, "PoA 2009")):
+            chooser.resize(width, chooser.sizeHint().height())
+            option = QStyleOptionComboBox()
+            chooser.initStyleOption(option)  # what Qt paints
+            assert option.currentText == shown, (name, width)
+            assert chooser.currentText() == title  # what screen readers read

@@ -61,3 +61,23 @@ def arrow_icon(palette: QPalette, up: bool) -> QIcon:
         painter.end()
         icon.addPixmap(pixmap, mode)
     return icon
+
+
+def close_icon(palette: QPalette) -> QIcon:
+    """A cross in the palette's text colour: a pane's close button (the style's own icon
+    would make QStyle's Python type, 566 values, before the window's first frame)."""
+    icon = QIcon()
+    pen = QPen(palette.brush(QPalette.ColorRole.ButtonText), 1.5)
+    pixmap = blank_pixmap()
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    near, far = ICON_SIZE * 0.3, ICON_SIZE * 0.7
+    cross = QPainterPath()
+    cross.moveTo(near, near)
+    cross.lineTo(far, far)
+    cross.moveTo(far, near)
+    cross.lineTo(near, far)
+    painter.strokePath(cross, pen)
+    painter.end()
+    icon.addPixmap(pixmap, QIcon.Mode.Normal, QIcon.State.Off)
+    return icon

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from math import ceil
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import (
+    QFontMetricsF,
+    QIcon,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -18,9 +22,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QMenu,
     QSizePolicy,
-    QStyle,
-    QStyleOptionComboBox,
-    QStylePainter,
     QToolButton,
     QWidget,
 )
@@ -29,6 +30,10 @@ from desktop.core.model import Instrument
 from desktop.core.render.heads import fit
 from desktop.core.short_citations import instrument_label
 from desktop.ui.lazy_qt import ALIGN_V_CENTER, TOOL_TIP_ROLE, USER_ROLE, fill_rect
+from desktop.ui.reading.drawn_icons import close_icon
+
+if TYPE_CHECKING:  # made by Qt when it asks initStyleOption, not at import
+    from PySide6.QtWidgets import QStyleOptionComboBox
 
 
 class ElidedLabel(QWidget):
@@ -79,14 +84,45 @@ RUNNING_HEAD_ROOM = 30  # characters the running head keeps before the title giv
 class InstrumentChooser(QComboBox):
     """A combo box that asks for room for its whole current title, but can shrink when four
     panes share a small screen: to the instrument's short name ("UNGASS 2016"), then a word
-    at a time."""
+    at a time.
+
+    Its sizes are the style's (what it adds around a combo box's contents), read off Qt's
+    own size hint rather than asked of QStyle: naming QStyle in Python makes its Python
+    type, 566 values (~6 ms), and the window's first frame shows the chooser. Qt paints it;
+    the text shown is set where Qt reads it (initStyleOption)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._measuring = False
+        # _frame reads the style's margins off the hint these two settings give.
+        self.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
+
+    def _frame(self) -> QSize:
+        """What the style adds around the contents (its sizeFromContents for a combo box).
+        With AdjustToMinimumContentsLengthWithIcon, Qt's size hint is the style's size for
+        contents of minimumContentsLength letters X and an icon, as tall as a line of text
+        or the icon (QComboBoxPrivate::recomputeSizeHint); the tests check this against the
+        style's own answer. (Not the minimum size hint: Qt keeps that one from before
+        setMinimumContentsLength.)"""
+        self._measuring = True  # Qt asks initStyleOption while it works the hint out
+        try:
+            hint = QComboBox.sizeHint(self)
+        finally:
+            self._measuring = False
+        icon = self.iconSize()
+        width = (self.minimumContentsLength() * self.fontMetrics().horizontalAdvance("X")
+                 + icon.width() + 4)
+        height = max(max(ceil(QFontMetricsF(self.font()).height()), 14) + 2,
+                     icon.height() + 2)
+        return QSize(hint.width() - width, hint.height() - height)
 
     def _wanted(self, text: str) -> QSize:
-        hint = super().sizeHint()
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        size = QSize(self.fontMetrics().horizontalAdvance(text), hint.height())
-        return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, size, self)
+        """The size that shows `text` whole."""
+        frame = self._frame()
+        return QSize(self.fontMetrics().horizontalAdvance(text) + frame.width(),
+                     QComboBox.sizeHint(self).height() + frame.height())
 
     def sizeHint(self) -> QSize:
         # The same for every instrument, so panes ask for the same room and share the width
@@ -106,22 +142,17 @@ class InstrumentChooser(QComboBox):
         return str(self.currentData(ABBREVIATION_ROLE) or self.currentText())
 
     def shown_text(self) -> str:
-        """The title as painted now: whole, or the short name, or that shortened by words."""
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        """The title as painted now: whole, or the short name, or that shortened by words —
+        the first that the chooser's width has room for."""
+        room = self.width() - self._frame().width()
         metrics = self.fontMetrics()
         return fit([self.currentText(), self.short_name()],
-                   lambda text: metrics.horizontalAdvance(text) <= field.width())
+                   lambda text: metrics.horizontalAdvance(text) <= room)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        option.currentText = self.shown_text()
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+    def initStyleOption(self, option: QStyleOptionComboBox) -> None:
+        super().initStyleOption(option)
+        if not self._measuring:
+            option.currentText = self.shown_text()
 
 
 class PaneHeader(QFrame):
@@ -135,9 +166,6 @@ class PaneHeader(QFrame):
         self._active = False
         self.chooser = InstrumentChooser(self)
         self.chooser.setObjectName("instrumentChooser")
-        self.chooser.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.chooser.setMinimumContentsLength(8)
         self.chooser.setToolTip(self.tr("The instrument in this pane (Ctrl+O)"))
         self.chooser.setAccessibleName(self.tr("Instrument in this pane"))
         for instrument in instruments:
@@ -150,7 +178,6 @@ class PaneHeader(QFrame):
             lambda row: self.instrument_chosen.emit(self.chooser.itemData(row)))
         self.location = ElidedLabel(self)
         self.location.setObjectName("runningHead")
-        style = self.style()
         # Moving a pane lives in the pane's menu, so nothing in the header looks like Back
         # and Forward; closing keeps its own button.
         self.menu_button = QToolButton(self)
@@ -173,7 +200,7 @@ class PaneHeader(QFrame):
         self.close_action = self.menu.addAction(self.tr("&Close pane") + "\t" + QKeySequence(
             "Ctrl+W").toString(native))
         self.menu_button.setMenu(self.menu)
-        self.close_button = self._button(QStyle.StandardPixmap.SP_TitleBarCloseButton,
+        self.close_button = self._button(close_icon(self.palette()),
                                          self.tr("Close this pane"))
         # Acted on once the menu has closed, so the keyboard focus it gives back does not
         # land after the pane has taken it.
@@ -185,9 +212,9 @@ class PaneHeader(QFrame):
             lambda: QTimer.singleShot(0, self.close_requested.emit))
         self.close_button.clicked.connect(self.close_requested)
         self._grid = QGridLayout(self)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing)
+        margin = max(4, self._grid.horizontalSpacing())  # the style's spacing
         self._grid.setContentsMargins(margin, 2, 2, 4)
-        self._grid.setHorizontalSpacing(max(4, margin))
+        self._grid.setHorizontalSpacing(margin)
         self._grid.setVerticalSpacing(0)
         self._grid.addWidget(self.chooser, 0, 0)
         self._grid.addWidget(self.location, 0, 1)
@@ -201,9 +228,9 @@ class PaneHeader(QFrame):
         self._below = False  # whether the running head has a line of its own
         self.chooser.currentIndexChanged.connect(self._share_width)
 
-    def _button(self, icon: QStyle.StandardPixmap, tip: str) -> QToolButton:
+    def _button(self, icon: QIcon, tip: str) -> QToolButton:
         button = QToolButton(self)
-        button.setIcon(self.style().standardIcon(icon))
+        button.setIcon(icon)
         button.setToolTip(tip)
         button.setAccessibleName(tip)
         button.setAutoRaise(True)
@@ -212,6 +239,11 @@ class PaneHeader(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._share_width()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.close_button.setIcon(close_icon(self.palette()))  # drawn in its colours
 
     def _share_width(self) -> None:
         """The chooser shows the whole title when that leaves the running head room for a
