@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -127,6 +127,7 @@ class FirstRunDock(BodyLater, QDockWidget):
         """The picture at its size on the page, read from the file's header; until it is
         decoded (`load_picture`), a blank of that size stands in, so the page does not move
         when it comes (decoding the screenshot would hold up the window's first paint)."""
+        from PySide6.QtCore import QUrl  # (its type, ~1 ms, waits until the page is written)
         from PySide6.QtGui import QColor, QImageReader, QPixmap, QTextDocument
 
         path = paths.bundle_root() / "docs" / PICTURE

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -30,6 +30,7 @@ from desktop.core.render.offsets import OffsetMap, align
 from desktop.ui.lazy_qt import Qt, fill_rect, fill_rects, made, set_enum
 
 if TYPE_CHECKING:  # PySide6 makes a type when first named: these wait until they are used
+    from PySide6.QtCore import QUrl
     from PySide6.QtGui import QMouseEvent, QWheelEvent
 
 # The gap left above a unit scrolled to the top, so its first line is not glued to the edge.
@@ -786,6 +787,8 @@ class DocumentView(QTextBrowser):
 
     def _anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "fn":
+            from PySide6.QtCore import QUrl  # named at the first click (start-up)
+
             note = self._notes.get(url.path(QUrl.ComponentFormattingOption.FullyDecoded))
             if note:
                 # A click keeps the note up (a hover shows it too, through the call's title).
