@@ -10,15 +10,42 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor
 
 from desktop.core.notes.model import OK, Annotation, Change
 from desktop.core.notes.render import render_markdown
 from desktop.ui.hub import AnnotationHub, affects
 from desktop.ui.reading.document_pane import DocumentPane
-from desktop.ui.reading.document_view import Highlight, NoteMark
 from desktop.ui.reading.theme import highlight_colour, note_mark_colour
+
+
+# What a pane paints for the annotations (DocumentView.set_highlights, set_note_marks): made
+# here, after the window's first paint, so their classes are too.
+@dataclass(frozen=True)
+class Highlight:
+    """An annotation's words, painted in its category's colour: from offset `start` in the
+    text of unit `first` to offset `end` (exclusive) in the text of unit `last`."""
+
+    annotation: int
+    first: str
+    start: int
+    last: str
+    end: int
+    colour: QColor
+
+
+@dataclass(frozen=True)
+class NoteMark:
+    """A unit with a note: a mark in the margin beside its first line; hovering shows the
+    note (`html`, rendered by the store's one renderer), a click asks for it."""
+
+    unit: str
+    annotation: int
+    colour: QColor
+    html: str
 
 
 class AnnotationMarks(QObject):

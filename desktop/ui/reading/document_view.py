@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # PySide6 makes a type when first named: these wait until the
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QMouseEvent, QWheelEvent
 
+    from desktop.ui.reading.annotation_marks import Highlight, NoteMark
+
 # The gap left above a unit scrolled to the top, so its first line is not glued to the edge.
 TOP_GAP = 6
 # The least room left of and right of the text, as a page has margins; the left one holds
@@ -58,30 +60,6 @@ class TargetMark:
     first: str
     last: str
     indirect: bool = False
-
-
-@dataclass(frozen=True)
-class Highlight:
-    """An annotation's words, painted in its category's colour: from offset `start` in the
-    text of unit `first` to offset `end` (exclusive) in the text of unit `last`."""
-
-    annotation: int
-    first: str
-    start: int
-    last: str
-    end: int
-    colour: QColor
-
-
-@dataclass(frozen=True)
-class NoteMark:
-    """A unit with a note: a mark in the margin beside its first line; hovering shows the
-    note (`html`, rendered by the store's one renderer), a click asks for it."""
-
-    unit: str
-    annotation: int
-    colour: QColor
-    html: str
 
 
 # Marks drawn as extra selections, bottom to top: one feature never clobbers another's.
