@@ -26,13 +26,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from desktop.core.model import Unit
-from desktop.core.render.offsets import OffsetMap, align
 from desktop.ui.lazy_qt import Qt, fill_rect, fill_rects, made, set_enum
 
 if TYPE_CHECKING:  # PySide6 makes a type when first named: these wait until they are used
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QMouseEvent, QWheelEvent
 
+    from desktop.core.render.offsets import OffsetMap
     from desktop.ui.reading.annotation_marks import Highlight, NoteMark
 
 # The gap left above a unit scrolled to the top, so its first line is not glued to the edge.
@@ -477,6 +477,8 @@ class DocumentView(QTextBrowser):
         skip = 0
         if unit.label and laid_out.startswith(unit.label):
             skip = len(unit.label)
+        from desktop.core.render.offsets import align  # with the first highlight or selection
+
         mapping = align(laid_out[skip:], unit.text)
         found = self._maps[unit_id] = (positions[skip:], mapping)
         return found
