@@ -32,7 +32,9 @@ process) where it can be watched from inside, so the two can be compared.
 
 Launches are interleaved (bare, floor, first, window, bundle, then again), so drift in the
 machine's load hits all alike; medians and p95 are printed with the ratio to the bare window's
-median.
+median. The launched processes are benchmarks/launched.py, which imports nothing at its top
+but os, sys and time: each launch pays for its own program's imports, and the bare window's
+baseline for PySide6's alone.
 
     .venv/bin/python benchmarks/bench_window.py [--runs N] [--quick] [--json PATH]
         [--only floor|first|window|bundle …] [--bundle PATH] [--no-bundle] [--display :N]
