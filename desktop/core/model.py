@@ -1,8 +1,15 @@
-"""The corpus's value types, shared by ingestion, the read API, citations and the UI."""
+"""The corpus's value types, shared by ingestion, the read API, citations and the UI.
+
+The records read in bulk and at every start (units, footnotes, links …) are named tuples:
+immutable like frozen dataclasses, but a named tuple's class is made ~6× faster (a frozen
+dataclass compiles six methods, ~0.5 ms each class, on the window's first-paint path) and its
+instances are built without a setattr per field. A changed copy: `unit._replace(id=…)`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -27,8 +34,7 @@ class Instrument:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """A citable unit: a heading, a paragraph, a subparagraph, a formula, …"""
 
     id: str
@@ -50,8 +56,7 @@ class Unit:
         return self.id.split("/", 1)[1]
 
 
-@dataclass(frozen=True)
-class Footnote:
+class Footnote(NamedTuple):
     id: str  # "<instrument>/fn<number>" ("fn*" for asterisk notes)
     instrument: str
     number: str  # as printed: "1", "*", "**"
@@ -60,16 +65,14 @@ class Footnote:
     line: int
 
 
-@dataclass(frozen=True)
-class FootnoteCall:
+class FootnoteCall(NamedTuple):
     unit: str
     footnote: str
     offset: int  # character offset in the unit's text where the call mark stood
     seq: int  # order of the call within the unit
 
 
-@dataclass(frozen=True)
-class Repair:
+class Repair(NamedTuple):
     """A change the build made to the extracted text, and the rule that justified it."""
 
     instrument: str
@@ -79,8 +82,7 @@ class Repair:
     detail: str
 
 
-@dataclass(frozen=True)
-class Slip:
+class Slip(NamedTuple):
     """A slip in the original, kept as printed and flagged."""
 
     target: str  # a unit id or a footnote id
@@ -88,8 +90,7 @@ class Slip:
     detail: str
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A directed correspondence between units; `target` None means "no counterpart"."""
 
     source: str
@@ -103,8 +104,7 @@ class Link:
     shared: float | None = None  # restates: share of words in common, 0–1
 
 
-@dataclass(frozen=True)
-class ConcordanceToken:
+class ConcordanceToken(NamedTuple):
     """One reference token of the concordance table, and what became of it."""
 
     line: int

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -30,8 +29,7 @@ _STORE_FAULTS = (StoreUnavailable, StoreLocked, StoreWriteFailed, sqlite3.Error)
 NOTE_STEP = 1  # the undo id shared by the saves of one note, merged into one step
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A selection in a pane, as offsets into its units' texts."""
 
     first: str

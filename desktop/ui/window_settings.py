@@ -8,8 +8,8 @@ valid falls back to the default.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -33,8 +33,7 @@ def first_start_state() -> QByteArray | None:
     return QByteArray(data) if data else None
 
 
-@dataclass(frozen=True)
-class PaneState:
+class PaneState(NamedTuple):
     instrument: str
     top: str | None = None  # the unit at the top of the pane
     current: str | None = None  # the unit marked current

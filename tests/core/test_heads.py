@@ -67,9 +67,9 @@ def test_an_imported_draft_goes_by_the_last_part_of_its_symbol(corpus: Corpus) -
     draft = replace(shipped, id="l5", symbol="E/CN.7/2025/L.5", adopted="2025-03-10")
     assert instrument_label(draft) == "L.5"
     assert instrument_label(replace(draft, symbol="")) == "l5"  # no symbol: its id
-    unit = replace(corpus.units("ungass2016")[0], instrument="l5", id="l5/2(a)")
+    unit = corpus.units("ungass2016")[0]._replace(instrument="l5", id="l5/2(a)")
     assert short_citation(unit, draft) == "L.5 OP 2 (a)"
-    assert short_citation(replace(unit, id="l5/pp1"), draft) == "L.5 PP 1"
+    assert short_citation(unit._replace(id="l5/pp1"), draft) == "L.5 PP 1"
 
 
 def test_fit_takes_the_first_form_that_fits_else_whole_words() -> None:

@@ -10,7 +10,7 @@ trash.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -103,7 +103,7 @@ def prepare(path: Path, corpus: Corpus, options: Options) -> Prepared:
         title[:59] + "…", symbol=symbol, adopted=adopted, body="", source=path.name,
         citation_prefix=f"{symbol or title}", provenance={k: v for k, v in provenance.items()
                                                           if v})
-    units = [replace(u, instrument=instrument_id) for u in detection.units]
+    units = [u._replace(instrument=instrument_id) for u in detection.units]
     paragraphs = analyse(units, shipped_sources(corpus))
     aliases = tuple(dict.fromkeys(a for a in options.aliases if a.strip()))
     return Prepared(path, instrument, detection, paragraphs, aliases)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,7 @@ class InstrumentSpec:
     default_pane: bool = False
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     """Where an instrument's text starts in a source: the first block matching `start`."""
 
     instrument: str
@@ -57,16 +57,14 @@ class Region:
     front_until: str = ""  # blocks before the first match of this are masthead
 
 
-@dataclass(frozen=True)
-class SourceSpec:
+class SourceSpec(NamedTuple):
     file: str
     regions: tuple[Region, ...]
     # Blocks that repeat the heading just before (an extraction artefact) are dropped
     # generally; nothing specific is needed here.
 
 
-@dataclass(frozen=True)
-class KnownSlip:
+class KnownSlip(NamedTuple):
     """A slip in the original, kept as printed. `must_contain` proves it is still there."""
 
     target: str

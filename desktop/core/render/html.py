@@ -17,6 +17,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from desktop.core.corpus import Corpus
 from desktop.core.model import Footnote, Instrument, Repair, Slip, Unit
@@ -29,8 +30,7 @@ ROLE_LINES = {"problem": "Problem", "action": "Action"}
 _HEADING_TAGS = {0: "h1", 1: "h2", 2: "h3", 3: "h4"}
 
 
-@dataclass(frozen=True)
-class RenderStyle:
+class RenderStyle(NamedTuple):
     """What the renderer needs from the look of the view; colours come from the palette."""
 
     indent_px: int = 40  # one indentation step; also the tab stop distance
@@ -38,8 +38,7 @@ class RenderStyle:
     muted_colour: str = "#6b6b6b"  # the masthead
 
 
-@dataclass(frozen=True)
-class Wording:
+class Wording(NamedTuple):
     """Interface words the HTML carries (the window passes them translated)."""
 
     repaired: str = "Repaired in this edition"

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, QTimer, Signal
 from PySide6.QtGui import (
@@ -52,8 +51,7 @@ def _with_alpha(colour: QColor, alpha: int) -> QColor:
     return QColor(colour.red(), colour.green(), colour.blue(), alpha)
 
 
-@dataclass(frozen=True)
-class TargetMark:
+class TargetMark(NamedTuple):
     """A corresponding unit marked in the view: from its first unit to its last (a paragraph
     cited as a whole takes its subparagraphs with it); indirect ones get a dashed bar."""
 
