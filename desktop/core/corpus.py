@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -136,8 +135,8 @@ class Corpus:
                 for record in user_store.records(self._user_db):
                     found = self._instruments.get(record.instrument)
                     if found is not None and record.aliases:
-                        self._instruments[record.instrument] = replace(
-                            found, aliases=record.aliases)
+                        self._instruments[record.instrument] = found._replace(
+                            aliases=record.aliases)
         return list(self._instruments.values())
 
     def instrument(self, instrument_id: str) -> Instrument | None:

@@ -8,12 +8,15 @@ instances are built without a setattr per field. A changed copy: `unit._replace(
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
+# An instrument without recorded provenance: shared, so it cannot be changed.
+NO_PROVENANCE: Mapping[str, str] = MappingProxyType({})
 
-@dataclass(frozen=True)
-class Instrument:
+
+class Instrument(NamedTuple):
     """One instrument of the corpus, with metadata as the sources state it.
 
     `provenance` maps a field name ("symbol", "adopted", …) to where its value came from
@@ -29,7 +32,7 @@ class Instrument:
     source: str = ""  # source file name under resources/sources/
     seq: int = 0
     citation_prefix: str = ""  # how citations name it: "A/RES/74/178", "Plan of Action (2009)"
-    provenance: dict[str, str] = field(default_factory=dict)
+    provenance: Mapping[str, str] = NO_PROVENANCE
     # Short forms users type for it, beyond its names above (an imported draft's record).
     aliases: tuple[str, ...] = ()
 

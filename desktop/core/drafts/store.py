@@ -220,7 +220,7 @@ def keep(connection: sqlite3.Connection, imported: Imported, replace: bool) -> i
             "INSERT INTO instruments VALUES (?,?,?,?,?,?,?,?,?,?)",
             (instrument.id, seq, instrument.title, instrument.short_title, instrument.symbol,
              instrument.adopted, instrument.body, instrument.source, instrument.citation_prefix,
-             json.dumps(instrument.provenance, sort_keys=True, ensure_ascii=False)))
+             json.dumps(dict(instrument.provenance), sort_keys=True, ensure_ascii=False)))
         connection.executemany(
             "INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(u.id, u.instrument, u.kind, u.parent, u.seq, u.label, u.text, u.rich, u.role,

@@ -101,7 +101,7 @@ def _insert(connection: sqlite3.Connection, parsed: Parsed) -> None:
     connection.executemany(
         "INSERT INTO instruments VALUES (?,?,?,?,?,?,?,?,?,?)",
         [(i.id, i.seq, i.title, i.short_title, i.symbol, i.adopted, i.body, i.source,
-          i.citation_prefix, json.dumps(i.provenance, sort_keys=True, ensure_ascii=False))
+          i.citation_prefix, json.dumps(dict(i.provenance), sort_keys=True, ensure_ascii=False))
          for i in parsed.instruments])
     connection.executemany(
         "INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",

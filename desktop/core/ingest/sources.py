@@ -10,19 +10,20 @@ else.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import NamedTuple
 
+from desktop.core.model import NO_PROVENANCE
 
-@dataclass(frozen=True)
-class InstrumentSpec:
+
+class InstrumentSpec(NamedTuple):
     id: str
     short_title: str
     citation_prefix: str
     symbol: str = ""
     adopted: str = ""
     body: str = ""
-    provenance: dict[str, str] = field(default_factory=dict)
+    provenance: Mapping[str, str] = NO_PROVENANCE
     # Paths of the leading headings, in order; further ones get "title2", "title3", …
     title_paths: tuple[str, ...] = ("title",)
     # Headings with a fixed path, by their words: {regex: path}.

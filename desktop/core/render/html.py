@@ -16,7 +16,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from desktop.core.corpus import Corpus
@@ -46,13 +45,26 @@ class Wording(NamedTuple):
     notes: str = "Notes"
 
 
-@dataclass
 class Apparatus:
-    """Footnotes, repairs and slips of one instrument, by the unit they belong to."""
+    """Footnotes, repairs and slips of one instrument, by the unit they belong to. (A plain
+    class: made at every start, before the first paint; see desktop.core.model.)"""
 
-    footnotes: dict[str, list[Footnote]] = field(default_factory=dict)
-    repairs: dict[str, list[Repair]] = field(default_factory=dict)
-    slips: dict[str, list[Slip]] = field(default_factory=dict)
+    __slots__ = ("footnotes", "repairs", "slips")
+
+    def __init__(self, footnotes: dict[str, list[Footnote]] | None = None,
+                 repairs: dict[str, list[Repair]] | None = None,
+                 slips: dict[str, list[Slip]] | None = None) -> None:
+        self.footnotes = footnotes if footnotes is not None else {}
+        self.repairs = repairs if repairs is not None else {}
+        self.slips = slips if slips is not None else {}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Apparatus):
+            return NotImplemented
+        return (self.footnotes, self.repairs, self.slips) == (
+            other.footnotes, other.repairs, other.slips)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
 
     @classmethod
     def load(cls, corpus: Corpus, units: Iterable[Unit]) -> Apparatus:

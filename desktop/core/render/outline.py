@@ -12,7 +12,6 @@ chapters and stay out of the outline.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 
 from desktop.core.model import Instrument, Unit
 
@@ -24,16 +23,26 @@ _LEFT_OUT = ("front", "formula")
 EXCERPT = 110  # characters of a paragraph's opening words shown in its row
 
 
-@dataclass(eq=False)
 class OutlineNode:
-    kind: str  # instrument | preamble-group | operative-group | a unit kind
-    instrument: Instrument
-    unit: Unit | None = None
-    label: str = ""  # "Part I.", "4.", "PP3", "1 (a)"
-    title: str = ""  # a heading's words, a paragraph's opening words
-    parent: OutlineNode | None = None
-    row: int = 0  # position among the parent's children
-    children: list[OutlineNode] = field(default_factory=list)
+    """A node of the tree; the tree links it to its parent and children (`add`). A plain
+    class: it is built at every start, before the window's first paint, where making a
+    dataclass's class costs ~0.5 ms (desktop.core.model)."""
+
+    __slots__ = ("children", "instrument", "kind", "label", "parent", "row", "title", "unit")
+
+    def __init__(self, kind: str, instrument: Instrument, unit: Unit | None = None,
+                 label: str = "", title: str = "") -> None:
+        self.kind = kind  # instrument | preamble-group | operative-group | a unit kind
+        self.instrument = instrument
+        self.unit = unit
+        self.label = label  # "Part I.", "4.", "PP3", "1 (a)"
+        self.title = title  # a heading's words, a paragraph's opening words
+        self.parent: OutlineNode | None = None
+        self.row = 0  # position among the parent's children
+        self.children: list[OutlineNode] = []
+
+    def __repr__(self) -> str:
+        return f"OutlineNode({self.kind!r}, {self.label!r}, {self.title!r})"
 
     def add(self, child: OutlineNode) -> OutlineNode:
         child.parent = self
