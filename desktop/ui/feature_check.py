@@ -12,6 +12,7 @@ pinned); if it is not there, nothing is changed.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from types import ModuleType
@@ -22,8 +23,15 @@ MARK = "_concordia_quick"
 def _quick(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType], bool]:
     def uses_pyside(module: ModuleType) -> bool:
         file = getattr(module, "__file__", None)
+        if isinstance(file, str) and file.endswith(".pyc"):
+            # Loaded from bytecode alone, as in the frozen bundle: PySide6 finds no source
+            # and answers False, after inspect has looked for the module among all the others
+            # (a fraction of a millisecond each). The source, should one lie beside, decides.
+            file = file[:-1]
+            if not os.path.exists(file):
+                return False
         if not isinstance(file, str) or not file.endswith(".py"):
-            return original(module)  # compiled, built in or without a file: as PySide does
+            return original(module)  # built in, an extension or without a file: as PySide does
         try:
             with open(file, "rb") as source:
                 return b"PySide6" in source.read()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import inspect
 import json
 import sys
+from pathlib import Path
+
+import pytest
 
 import desktop.core.model
 import desktop.ui.reading.document_view
@@ -25,3 +28,32 @@ def test_the_quick_answer_is_pyside6s_answer() -> None:
         except (TypeError, OSError):
             expected = False
         assert expected is uses, module.__name__
+
+
+def test_a_module_loaded_from_bytecode_alone_gets_pyside6s_answer(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The frozen bundle holds bytecode only: PySide6 finds no source there and says False;
+    the quick answer says so without asking inspect."""
+    import importlib
+    import py_compile
+
+    assert quicken()
+    quick = sys.modules["shibokensupport.feature"]._mod_uses_pyside
+    source = tmp_path / "sourceless_probe.py"
+    source.write_text("import PySide6  # named, but only the bytecode ships\n", encoding="utf-8")
+    py_compile.compile(str(source), cfile=str(tmp_path / "sourceless_probe.pyc"))
+    source.unlink()
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = importlib.import_module("sourceless_probe")
+    try:
+        assert module.__file__.endswith(".pyc")
+        try:
+            expected = "PySide6" in inspect.getsource(module)
+        except (TypeError, OSError):
+            expected = False
+        assert quick(module) is expected is False
+        # A source beside the bytecode decides, as it would for PySide6.
+        source.write_text("import PySide6\n", encoding="utf-8")
+        assert quick(module) is True
+    finally:
+        sys.modules.pop("sourceless_probe", None)
