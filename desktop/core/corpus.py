@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,43 @@ def damaged(path: Path, detail: str) -> CorpusError:
                        "Your notes are kept apart and are not affected.")
 
 
+def _quick_check(connection: sqlite3.Connection) -> str:
+    """SQLite's quick integrity check: "ok", or what is wrong."""
+    try:
+        return str(connection.execute("PRAGMA quick_check").fetchone()[0])
+    except sqlite3.DatabaseError as error:  # a page too damaged to be checked
+        return str(error)
+
+
+def check_beside(path: Path) -> Callable[[], str | None]:
+    """Start the corpus's quick integrity check on a thread of its own (its own connection)
+    and return what waits for its answer: "ok", what is wrong, or None if it could not run
+    (Corpus.open then checks itself). The window starts it before importing Qt, so the check
+    runs beside that import: SQLite lets go of Python's lock while it reads."""
+    import threading
+
+    answer: list[str | None] = [None]
+
+    def run() -> None:
+        try:
+            connection = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        except sqlite3.Error:
+            return  # Corpus.open says what is wrong with the file
+        try:
+            answer[0] = _quick_check(connection)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run, name="corpus check", daemon=True)
+    thread.start()
+
+    def checked() -> str | None:
+        thread.join()
+        return answer[0]
+
+    return checked
+
+
 class Corpus:
     """The shipped corpus, opened read-only (any write fails at the SQLite level), and the
     user's imported instruments beside it (desktop.core.drafts.store): one read API."""
@@ -48,10 +86,12 @@ class Corpus:
             self._attach_user()
 
     @classmethod
-    def open(cls, path: Path, user: Path | None = None) -> Corpus:
+    def open(cls, path: Path, user: Path | None = None,
+             checked: Callable[[], str | None] | None = None) -> Corpus:
         """Open read-only, after SQLite's quick integrity check (about 2 ms for the shipped
         corpus): a damaged page is found here, with one message, not in the middle of
-        drawing the window."""
+        drawing the window. `checked` gives the answer of a check already under way
+        (`check_beside`); None from it, or no `checked`, runs the check here."""
         if not path.is_file():
             raise CorpusError(f"the corpus {path} is missing: run `concordia corpus build`")
         try:
@@ -63,10 +103,9 @@ class Corpus:
         except sqlite3.DatabaseError as error:
             connection.close()
             raise damaged(path, str(error)) from None
-        try:
-            check = connection.execute("PRAGMA quick_check").fetchone()[0]
-        except sqlite3.DatabaseError as error:  # a page too damaged to be checked
-            check = str(error)
+        check = checked() if checked is not None else None
+        if check is None:
+            check = _quick_check(connection)
         if check != "ok":
             connection.close()
             raise damaged(path, f"its integrity check failed: {check}")

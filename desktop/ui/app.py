@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import paths
-from desktop.core.corpus import Corpus, CorpusError
+from desktop.core.corpus import Corpus, CorpusError, check_beside
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -86,6 +86,7 @@ def _run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir
     if screenshot is not None and _headless():
         # A screenshot never needs a screen; with one (a desktop, Xvfb) the real platform runs.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    checked = check_beside(paths.corpus_path())  # while Qt is imported (~2 ms, not waited for)
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
@@ -103,7 +104,7 @@ def _run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     try:
-        corpus = Corpus.open(paths.corpus_path(), paths.user_corpus_path())
+        corpus = Corpus.open(paths.corpus_path(), paths.user_corpus_path(), checked)
     except CorpusError as error:
         if screenshot is None:
             from PySide6.QtWidgets import QMessageBox

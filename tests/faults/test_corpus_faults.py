@@ -196,3 +196,25 @@ def test_any_damaged_corpus_page_is_found_at_opening(tmp_path: Path) -> None:
         assert shown.returncode == 2, f"page {page}: {shown.stdout}"
         assert len(shown.stderr.splitlines()) == 1 and "is damaged (" in shown.stderr, page
     print(f"{len(pages)} corpus pages damaged in turn, each found at opening")
+
+
+def test_a_check_run_beside_gives_the_same_answer(damaged_corpus: Path) -> None:
+    """The window starts the corpus's integrity check on a thread while Qt is imported
+    (desktop.ui.app): a damaged corpus gets the same one message as a check made at opening,
+    and a sound one opens."""
+    from desktop.core.corpus import Corpus, CorpusError, check_beside
+
+    with pytest.raises(CorpusError) as inline:
+        Corpus.open(damaged_corpus)
+    with pytest.raises(CorpusError) as beside:
+        Corpus.open(damaged_corpus, checked=check_beside(damaged_corpus))
+    assert str(beside.value) == str(inline.value)
+    assert MESSAGE in str(beside.value)
+    sound = ROOT / "corpus.sqlite"
+    Corpus.open(sound, checked=check_beside(sound)).close()
+    # A check that could not run (a file missing when it started) leaves it to the opening.
+    missing = damaged_corpus.with_name("later.sqlite")
+    checked = check_beside(missing)
+    assert checked() is None
+    shutil.copyfile(sound, missing)
+    Corpus.open(missing, checked=checked).close()
