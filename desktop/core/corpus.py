@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,37 @@ def damaged(path: Path, detail: str) -> CorpusError:
     return CorpusError(f"the corpus {path} is damaged ({detail}): reinstall Concordia (in a "
                        "checkout, `git checkout corpus.sqlite` or `concordia corpus build`). "
                        "Your notes are kept apart and are not affected.")
+
+
+class _Provenance(Mapping[str, str]):
+    """An instrument's provenance, read from its JSON when first looked at: the window lists
+    the instruments before its first paint, and never looks at their provenance then (json
+    is not imported for it)."""
+
+    __slots__ = ("_parsed", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._parsed: dict[str, str] | None = None
+
+    def _data(self) -> dict[str, str]:
+        if self._parsed is None:
+            import json
+
+            self._parsed = dict(json.loads(self._text))
+        return self._parsed
+
+    def __getitem__(self, key: str) -> str:
+        return self._data()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
+
+    def __repr__(self) -> str:
+        return repr(self._data())
 
 
 def _quick_check(connection: sqlite3.Connection) -> str:
@@ -166,7 +196,7 @@ class Corpus:
             self._instruments = {
                 row[0]: Instrument(id=row[0], title=row[1], short_title=row[2], symbol=row[3],
                                    adopted=row[4], body=row[5], source=row[6], seq=row[7],
-                                   citation_prefix=row[8], provenance=json.loads(row[9]))
+                                   citation_prefix=row[8], provenance=_Provenance(row[9]))
                 for row in rows}
             if self._user_db is not None:  # an imported instrument's short forms
                 from desktop.core.drafts import store as user_store
