@@ -4,6 +4,9 @@ them (desktop.ui.lazy_qt)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPolygonF
 
@@ -15,6 +18,21 @@ ICON_SIZE = 16
 # which would make Qt's namespace before that frame (desktop.ui.lazy_qt).
 
 
+def _drawn_once(draw: Callable[..., QIcon]) -> Callable[..., QIcon]:
+    """Each icon is drawn once per palette (its cacheKey says when the colours are the same):
+    every pane shows the same ones, and they are drawn before the window's first paint."""
+    drawn: dict[tuple[object, ...], QIcon] = {}
+
+    @wraps(draw)
+    def icon(palette: QPalette, *args: object, **kwargs: object) -> QIcon:
+        key = (palette.cacheKey(), *args, *sorted(kwargs.items()))
+        if key not in drawn:
+            drawn[key] = draw(palette, *args, **kwargs)
+        return drawn[key]
+
+    return icon
+
+
 def blank_pixmap() -> QPixmap:
     pixmap = QPixmap(ICON_SIZE * 2, ICON_SIZE * 2)
     pixmap.setDevicePixelRatio(2.0)
@@ -22,6 +40,7 @@ def blank_pixmap() -> QPixmap:
     return pixmap
 
 
+@_drawn_once
 def chain_icon(palette: QPalette) -> QIcon:
     """Two chain links: joined when the toggle is on, apart when it is off."""
     icon = QIcon()
@@ -42,6 +61,7 @@ def chain_icon(palette: QPalette) -> QIcon:
     return icon
 
 
+@_drawn_once
 def arrow_icon(palette: QPalette, up: bool) -> QIcon:
     """A small triangle in the palette's text colour (the style's arrows vanish on some dark
     palettes); greyed when disabled."""
@@ -63,6 +83,7 @@ def arrow_icon(palette: QPalette, up: bool) -> QIcon:
     return icon
 
 
+@_drawn_once
 def close_icon(palette: QPalette) -> QIcon:
     """A cross in the palette's text colour: a pane's close button (the style's own icon
     would make QStyle's Python type, 566 values, before the window's first frame)."""
