@@ -61,7 +61,6 @@ MEMORY_TARGET_MB = 120.0
 FRAME_MS = 17.0
 SETTLE_S = 1.0
 LIMIT_S = 60.0
-FOUR = ("ungass2016", "res74-178", "pd2009", "poa2009")
 TWO = ("ungass2016", "poa2009")  # the default panes
 FLOOR_UNITS = 30  # more than a first screenful of either instrument
 HERE = Path(__file__).resolve().parent
