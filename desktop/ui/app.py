@@ -87,8 +87,11 @@ def _run_app(open_unit: str | None, screenshot: Path | None, size: str, data_dir
         # A screenshot never needs a screen; with one (a desktop, Xvfb) the real platform runs.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     checked = check_beside(paths.corpus_path())  # while Qt is imported (~2 ms, not waited for)
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication
+    from desktop.ui.pyside_cache import cached_while
+
+    with cached_while():  # PySide6's own compiling, done once (~25 ms a start)
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QApplication
 
     from desktop.ui.feature_check import quicken
 
