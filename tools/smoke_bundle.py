@@ -90,6 +90,24 @@ def main() -> int:
 
         check("the user guide is bundled", guide)
 
+        def pyside_cache() -> tuple[bool, str]:
+            """PySide6's start-up compiling ships done, by the Python the bundle carries
+            (desktop/ui/pyside_cache.py): shiboken's support sources and expressions."""
+            import marshal
+
+            sys.path.insert(0, str(ROOT))
+            from desktop.ui.pyside_cache import FILE_NAME, _header
+
+            found = sorted(bundle.rglob(FILE_NAME))
+            if len(found) != 1:
+                return False, f"{len(found)} files named {FILE_NAME}"
+            header, code, patterns = marshal.loads(found[0].read_bytes())
+            support = {key[0] for key in code if key[0].startswith("shibokensupport/")}
+            return (header == _header() and len(support) >= 10 and len(patterns) >= 10,
+                    f"{len(support)} support sources, {len(patterns)} expressions")
+
+        check("PySide6's start-up compiling ships done", pyside_cache)
+
         def french() -> tuple[bool, str]:
             shot_fr = Path(folder) / "fr.png"
             result = run("--lang", "fr", "--screenshot", str(shot_fr), exe=window)
