@@ -5,20 +5,22 @@ Commands that need no window never import PySide6, so they answer fast.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import importlib
 import os
-import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from desktop import paths
 from desktop.commands import COMMANDS
 from desktop.core.terminal import SafeStream
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def _command(name: str) -> ModuleType:
@@ -47,13 +49,38 @@ def _command_named(arguments: Sequence[str]) -> str | None:
     return first if first in COMMANDS else None
 
 
+def _window_arguments(arguments: Sequence[str]) -> SimpleNamespace | None:
+    """The window's plain start (`concordia`, `concordia --open UNIT`, the desktop's link
+    handler …) read without building argparse's parser, which costs every start ~2 ms (most
+    of it the locale module, loaded by gettext's look-up for the help texts): each of the
+    window's options at most once, spelt out, with a value that is no option. None for
+    anything else, which argparse reads (and explains when it is wrong); a test checks that
+    both read every start this one takes alike."""
+    given: dict[str, str] = {}
+    if len(arguments) % 2:
+        return None
+    for option, value in zip(arguments[::2], arguments[1::2], strict=True):
+        if option not in _VALUE_OPTIONS or option in given or value.startswith("-"):
+            return None
+        given[option] = value
+    return SimpleNamespace(version=None, data_dir=given.get("--data-dir"),
+                           open=given.get("--open"), screenshot=given.get("--screenshot"),
+                           size=given.get("--size", DEFAULT_SIZE), lang=given.get("--lang"),
+                           command=None)
+
+
+DEFAULT_SIZE = "1366x768"
+
+
 def _parser(arguments: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The parser. Only the command being run is imported, so opening the window (no
     command) imports none of them; `--help` without a command lists them all."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="concordia",
         description="Concordia: read and annotate the UN drug-policy instruments, offline.")
-    parser.add_argument("--version", action=_VersionAction, nargs=0,
+    parser.add_argument("--version", action=_version_action(), nargs=0,
                         help="show the version and exit")
     parser.add_argument("--data-dir", metavar="DIR",
                         help=f"keep user data (notes, settings) in DIR "
@@ -62,8 +89,8 @@ def _parser(arguments: Sequence[str] = ()) -> argparse.ArgumentParser:
                                                        "or a citation such as \"PoA 41 (g)\")")
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="render the window off screen into FILE.png and exit")
-    parser.add_argument("--size", metavar="WxH", default="1366x768",
-                        help="window size for --screenshot (default 1366x768)")
+    parser.add_argument("--size", metavar="WxH", default=DEFAULT_SIZE,
+                        help=f"window size for --screenshot (default {DEFAULT_SIZE})")
     parser.add_argument("--lang", metavar="CODE",
                         help="the window's language, e.g. fr or en (default: Preferences, "
                              "else the system's)")
@@ -86,15 +113,20 @@ def _parser(arguments: Sequence[str] = ()) -> argparse.ArgumentParser:
     return parser
 
 
-class _VersionAction(argparse.Action):
-    """--version, computed only when asked for (reading package metadata is slow)."""
+def _version_action() -> type[argparse.Action]:
+    import argparse
 
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-                 values: object, option_string: str | None = None) -> None:
-        from desktop import __version__
+    class VersionAction(argparse.Action):
+        """--version, computed only when asked for (reading package metadata is slow)."""
 
-        print(f"concordia {__version__}")
-        parser.exit()
+        def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                     values: object, option_string: str | None = None) -> None:
+            from desktop import __version__
+
+            print(f"concordia {__version__}")
+            parser.exit()
+
+    return VersionAction
 
 
 SCHEME = "concordia://"
@@ -141,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _window(args)
 
 
-def _arguments(argv: Sequence[str]) -> argparse.Namespace | int:
+def _arguments(argv: Sequence[str]) -> argparse.Namespace | SimpleNamespace | int:
     """The parsed arguments, or the exit status after saying what is wrong with them."""
     try:
         arguments = _open_links(argv)
@@ -157,6 +189,10 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace | int:
                   "nothing was done. Type it again, or convert the text it came from to "
                   "UTF-8.", file=sys.stderr)
             return 2
+    args: argparse.Namespace | SimpleNamespace | None = _window_arguments(arguments)
+    if args is not None:
+        _use_data_dir(args)
+        return args
     parser = _parser(arguments)
     args, extra = parser.parse_known_args(arguments)
     if extra:
@@ -164,19 +200,25 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace | int:
                   if argument.startswith("-") and not argument.startswith("--")]
         if args.command == "search" and dashed:
             # "-drug" is no option: say how to search for it rather than "unrecognized".
+            import shlex
+
             words = arguments[arguments.index("search") + 1:]
             print(f"concordia: “{dashed[0]}” reads as an option; put -- before the words "
                   f"to search for them as typed: concordia search -- "
                   f"{shlex.join(words)}", file=sys.stderr)
             return 2
         parser.parse_args(arguments)  # says what is wrong, as argparse does, and exits
-    if args.data_dir:
-        # Every later paths.data_dir() call, in this process and its children, honours it.
-        os.environ[paths.DATA_DIR_ENV] = str(Path(args.data_dir).expanduser().resolve())
+    _use_data_dir(args)
     return args
 
 
-def _window(args: argparse.Namespace) -> int:
+def _use_data_dir(args: argparse.Namespace | SimpleNamespace) -> None:
+    if args.data_dir:
+        # Every later paths.data_dir() call, in this process and its children, honours it.
+        os.environ[paths.DATA_DIR_ENV] = str(Path(args.data_dir).expanduser().resolve())
+
+
+def _window(args: argparse.Namespace | SimpleNamespace) -> int:
     if not args.screenshot:
         # The window runs for hours: a crash leaves a report for the next start.
         from desktop import crashlog

@@ -141,3 +141,57 @@ def test_malformed_concordia_link_is_refused_clearly() -> None:
     result = concordia("concordia://delete/everything")
     assert result.returncode == 2
     assert "concordia://open/UNIT" in result.stderr
+
+
+# The window's plain starts are read without argparse; every start that reading takes must read
+# as argparse reads it, and every other is left to argparse.
+_TAKEN = [
+    [],
+    ["--data-dir", "/tmp/data"],
+    ["--open", "PoA 41 (g)"],
+    ["--open", "search"],  # a command's name as a value is a value
+    ["--open", ""],
+    ["--lang", "fr", "--size", "1024x700", "--screenshot", "out.png", "--data-dir", "d"],
+    ["--screenshot", "window.png", "--open", "ungass2016/1(a)"],
+]
+_LEFT = [
+    ["--help"], ["-h"], ["--version"], ["search", "drug"], ["--open"], ["--open", "-x"],
+    ["--open", "a", "--open", "b"], ["--data-dir=/tmp/data"], ["--data", "/tmp/data"],
+    ["--open", "a", "extra"], ["--lang", "fr", "--nonsense", "x"], ["--size", "--"],
+]
+
+
+@pytest.mark.parametrize("arguments", _TAKEN)
+def test_a_plain_window_start_reads_as_argparse_reads_it(
+        arguments: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop import cli, paths
+
+    monkeypatch.delenv(paths.DATA_DIR_ENV, raising=False)
+    quick = cli._window_arguments(arguments)
+    assert quick is not None
+    parsed, extra = cli._parser(arguments).parse_known_args(arguments)
+    assert extra == []
+    assert vars(quick) == vars(parsed)
+    assert cli._arguments(arguments) == quick
+
+
+@pytest.mark.parametrize("arguments", _LEFT)
+def test_any_other_start_is_left_to_argparse(arguments: list[str]) -> None:
+    from desktop import cli
+
+    assert cli._window_arguments(arguments) is None
+
+
+def test_a_plain_window_start_loads_no_argparse() -> None:
+    code = ("import sys; from desktop import cli; cli._arguments(['--data-dir', 'd', '--open', "
+            "'PoA 41 (g)']); print(sorted({'argparse', 'gettext', 'locale'} & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_mistyped_window_start_is_still_explained() -> None:
+    result = concordia("--open")
+    assert result.returncode == 2
+    assert "--open: expected one argument" in result.stderr
