@@ -6,7 +6,9 @@ dataclass compiles six methods, ~0.5 ms each class, on the window's first-paint 
 instances are built without a setattr per field. A changed copy: `unit._replace(id=…)`.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typing.NamedTuple would turn each field's string
+# annotation into a forward reference and compile it when the class is made (the window's
+# first paint makes these classes); the annotations here are valid as they stand.
 
 from collections.abc import Mapping
 from types import MappingProxyType

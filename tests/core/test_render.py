@@ -7,7 +7,14 @@ import re
 import pytest
 
 from desktop.core.corpus import Corpus
-from desktop.core.render.html import Apparatus, RenderStyle, Wording, document_html, unit_html
+from desktop.core.render.html import (
+    Apparatus,
+    RenderStyle,
+    Wording,
+    document_html,
+    escape,
+    unit_html,
+)
 from desktop.core.render.outline import (
     OPERATIVE_GROUP,
     PREAMBLE_GROUP,
@@ -207,3 +214,13 @@ def test_chapters_that_open_alike_are_shown_by_what_sets_them_apart(corpus: Corp
     assert all(text.startswith("…on ") for text in shown.values())
     plan = build_outline(corpus.instrument("poa2009"), corpus.units("poa2009"))  # type: ignore[arg-type]
     assert tree_titles(plan.children) == {}
+
+
+@pytest.mark.parametrize("text", ["", "plain words", "Paragraphs 1 & 2", "<b>not bold</b>",
+                                  "“quoted” and \"quoted\" and 'quoted'", "&amp; stays &amp;amp;",
+                                  "<a href=\"x\" title='y'>&lt;</a>"])
+def test_escaping_is_the_standard_librarys(text: str) -> None:
+    """The renderer escapes as html.escape does (without loading the html package)."""
+    import html
+
+    assert escape(text) == html.escape(text)

@@ -7,7 +7,9 @@ built. Keep this module small: a new instrument should need a new entry here and
 else.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typing.NamedTuple would turn each field's string
+# annotation into a forward reference and compile it when the class is made (the window's
+# first paint makes these classes); the annotations here are valid as they stand.
 
 import re
 from collections.abc import Mapping

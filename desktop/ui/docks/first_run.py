@@ -10,7 +10,6 @@ own commands, so the page says what the keys do today.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
+from desktop.core.render.html import escape
 from desktop.ui.docks.dock_body import BodyLater
 from desktop.ui.lazy_qt import Qt
 
@@ -91,8 +91,8 @@ class FirstRunDock(BodyLater, QDockWidget):
                    "exportAction": window.exchange.export_action,
                    "userGuideAction": window.findChild(QAction, "userGuideAction"),
                    "shortcutsAction": window.findChild(QAction, "shortcutsAction")}
-        keys = {name: html.escape(key_of(action)) for name, action in actions.items()}
-        first, last = (html.escape(QKeySequence(f"Ctrl+{n}").toString(NATIVE)) for n in (1, 9))
+        keys = {name: escape(key_of(action)) for name, action in actions.items()}
+        first, last = (escape(QKeySequence(f"Ctrl+{n}").toString(NATIVE)) for n in (1, 9))
         steps = [
             (self.tr("Read side by side"),
              self.tr("Each pane shows an instrument: choose it in the pane's header. "
@@ -111,13 +111,13 @@ class FirstRunDock(BodyLater, QDockWidget):
              self.tr("<b>%s</b> puts your highlights and notes into a brief in Word, PDF, "
                      "HTML or Markdown, citations included.") % keys["exportAction"]),
         ]
-        body = "".join(f"<h3>{html.escape(title)}</h3><p>{text}</p>" for title, text in steps)
+        body = "".join(f"<h3>{escape(title)}</h3><p>{text}</p>" for title, text in steps)
         more = self.tr("<p>Help ▸ User guide (<b>%s</b>) tells more; Help ▸ Keyboard shortcuts "
                        "(<b>%s</b>) lists every key.</p>") % (keys["userGuideAction"],
                                                               keys["shortcutsAction"])
         picture = self._picture_html()
-        welcome = html.escape(self.tr("Welcome to Concordia"))
-        summary = html.escape(self.tr("The drug-policy instruments side by side, offline."))
+        welcome = escape(self.tr("Welcome to Concordia"))
+        summary = escape(self.tr("The drug-policy instruments side by side, offline."))
         self.page.setHtml(f"<h2>{welcome}</h2><p>{summary}</p>{picture}{body}{more}")
 
     def text(self) -> str:

@@ -8,7 +8,6 @@ and `clear_sync`; it never starts a sync itself except when its reader clicks in
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Signal
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from desktop.core.model import Unit
 from desktop.core.render.heads import running_heads
-from desktop.core.render.html import RenderStyle
+from desktop.core.render.html import RenderStyle, escape
 from desktop.core.render.lead_in import lead_in
 from desktop.core.render.outline import OPERATIVE_GROUP, PREAMBLE_GROUP, OutlineNode
 from desktop.ui.document_source import DocumentSource
@@ -553,9 +552,9 @@ class DocumentPane(QFrame):
             cursor.insertText(f"[{numbered[annotation]}]", call)
         cursor.movePosition(QTextCursor.MoveOperation.End)
         items = "".join(
-            f"<p><b>[{numbered[a]}]</b> {html.escape(self._note_place(a))}</p>{notes[a].html}"
+            f"<p><b>[{numbered[a]}]</b> {escape(self._note_place(a))}</p>{notes[a].html}"
             for a in sorted(numbered, key=numbered.__getitem__))
-        heading = html.escape(self.tr("Annotations"))
+        heading = escape(self.tr("Annotations"))
         cursor.insertHtml(f"<hr/><h3>{heading}</h3>{items}")
 
     def _note_place(self, annotation: int) -> str:
