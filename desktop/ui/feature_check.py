@@ -4,7 +4,8 @@ PySide6 supports `from __feature__ import snake_case` per module; to know which 
 its import hook asks of each new module whether its source mentions "PySide6", through
 `inspect.getsource` (finding the file, reading it into the line cache, splitting its lines):
 about 0.1 ms a module, some 13 ms for the hundred-odd modules the window imports before its
-first paint. The same question answered by reading the file's bytes takes a fraction of that.
+first paint. The same question answered by reading the file's bytes takes a fraction of that,
+and Concordia's own modules, which select no feature, need no answer read from their files.
 
 The hook is PySide6's private `shibokensupport.feature._mod_uses_pyside` (PySide6 6.11, as
 pinned); if it is not there, nothing is changed.
@@ -20,8 +21,17 @@ from types import ModuleType
 MARK = "_concordia_quick"
 
 
+OWN = "desktop"  # Concordia's package: it selects no __feature__ (tests/ui/test_feature_check.py)
+
+
 def _quick(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType], bool]:
     def uses_pyside(module: ModuleType) -> bool:
+        name = getattr(module, "__name__", "")
+        if name == OWN or name.startswith(OWN + "."):
+            # The answer only decides whether a module's own `from __feature__ import …`
+            # is honoured; ours has none, so PySide6 may ignore them (as it does in the bundle,
+            # where they ship without source): no file read for them (~1 ms a start).
+            return False
         file = getattr(module, "__file__", None)
         if isinstance(file, str) and file.endswith(".pyc"):
             # Loaded from bytecode alone, as in the frozen bundle: PySide6 finds no source
