@@ -28,6 +28,7 @@ def _command(name: str) -> ModuleType:
 
 
 _VALUE_OPTIONS = {"--data-dir", "--open", "--screenshot", "--size", "--lang"}
+DEFAULT_SIZE = "1366x768"
 
 
 def _first_positional(arguments: Sequence[str]) -> str | None:
@@ -67,9 +68,6 @@ def _window_arguments(arguments: Sequence[str]) -> SimpleNamespace | None:
                            open=given.get("--open"), screenshot=given.get("--screenshot"),
                            size=given.get("--size", DEFAULT_SIZE), lang=given.get("--lang"),
                            command=None)
-
-
-DEFAULT_SIZE = "1366x768"
 
 
 def _parser(arguments: Sequence[str] = ()) -> argparse.ArgumentParser:

@@ -114,7 +114,7 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
 
 
 def escape(text: str) -> str:
-    """As escape(text) (quotes too)."""
+    """As html.escape(text) (quotes too)."""
     return text.translate(_ESCAPES)
 
 
