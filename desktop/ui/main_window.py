@@ -756,8 +756,8 @@ class MainWindow(QMainWindow):
         self._drafts = install_drafts(self, self._source, self._menus["file"])
 
     def _first_run_page(self) -> None:
-        # The page a restored layout shows: its place and title are in the first frame, its
-        # text right after (as the docks' contents); opened at a first start, it is made then.
+        # The page a restored layout or a first start shows: its place and title are in the
+        # first frame, its text right after (as the docks' contents).
         if self.first_run.isVisible():
             self.first_run.make_body()
 

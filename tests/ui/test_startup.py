@@ -141,35 +141,53 @@ def test_nothing_moves_when_the_rest_is_made(open_window: Opener, qtbot: QtBot,
         window.close()
 
 
-def test_the_first_run_picture_comes_after_the_first_paint_in_its_place(
-        open_window: Opener, qtbot: QtBot) -> None:
-    """The first start's page shows its text at once; the screenshot in it is decoded after
-    the window's first paint, into the room kept for it: the text below does not move."""
+def test_the_first_run_page_comes_after_the_first_paint_in_its_place(
+        open_window: Opener, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first start's page is in the first frame by its place and title, as the docks are;
+    its text comes in the window's first step after that paint, and its screenshot is decoded
+    in a later one, into the room kept for it: neither the panes nor the text below move."""
     window = open_window(settle=False)
     assert offer_first_run(window, None, screenshot=False)
-    page = window.first_run.page
+    dock = window.first_run
+    assert not dock.has_body()  # made after the first paint
 
     def heading_top() -> float:
+        page = dock.page
         block = page.document().find("Read side by side").block()
         return page.document().documentLayout().blockBoundingRect(block).top()
 
     def picture() -> QImage | QPixmap:  # the blank is a pixmap, the picture an image
-        image = page.document().resource(QTextDocument.ResourceType.ImageResource,
-                                         QUrl("screenshots/sync-jump.png"))
+        image = dock.page.document().resource(QTextDocument.ResourceType.ImageResource,
+                                              QUrl("screenshots/sync-jump.png"))
         assert isinstance(image, QImage | QPixmap)
         return image
 
-    first: list[tuple[float, int]] = []
+    def widths() -> list[int]:
+        return [pane.view.viewport().width() for pane in window.pane_area.panes()]
+
+    first: list[tuple[bool, bool, list[int]]] = []
     FirstPaint([pane.view.viewport() for pane in window.pane_area.panes()],
-               lambda: first.append((heading_top(), picture().width())), window)
+               lambda: first.append((dock.has_body(), dock.isVisible(), widths())), window)
+    before_picture: list[tuple[float, int]] = []
+    load_picture = dock.load_picture
+
+    def loading() -> None:
+        before_picture.append((heading_top(), picture().width()))
+        load_picture()
+
+    monkeypatch.setattr(dock, "load_picture", loading)
     with qtbot.waitSignal(window.built, timeout=5000):
         pass
-    (before, width), = first
-    assert width == PICTURE_WIDTH  # at the first paint, the blank that keeps its room
+    (had_body, shown, painted_widths), = first
+    assert shown and not had_body
+    assert "Read side by side" in dock.text()
+    assert widths() == painted_widths  # the panes were not laid out again
+    (top, width), = before_picture
+    assert width == PICTURE_WIDTH  # the blank that keeps the picture's room
     decoded = picture()
     assert isinstance(decoded, QImage) and decoded.width() == 2 * PICTURE_WIDTH
     assert decoded.pixelColor(decoded.width() // 2, decoded.height() // 2).alpha() == 255
-    assert heading_top() == before
+    assert heading_top() == top
 
 
 def test_the_work_after_the_first_paint_runs_one_piece_a_turn_in_order(qtbot: QtBot) -> None:

@@ -173,10 +173,13 @@ def install_first_run(window: MainWindow, menu: QMenu) -> FirstRunDock:
     return dock
 
 
-def open_first_run(window: MainWindow, dock: FirstRunDock, resize: bool = True) -> None:
+def open_first_run(window: MainWindow, dock: FirstRunDock, resize: bool = True,
+                   later: bool = False) -> None:
+    """Show the page; `later`: before the window's first paint, which then shows the page's
+    place and title, its text coming in the window's first step after it (as the docks')."""
     if dock.has_body():
         dock.refresh()  # the keys may have changed
-    else:
+    elif not later:
         dock.make_body()
     if window.is_built():  # else the window decodes the picture after its first paint
         dock.load_picture()
@@ -194,5 +197,5 @@ def offer_first_run(window: MainWindow, open_unit: str | None, screenshot: bool)
     if not window.first_start or open_unit or screenshot:
         return False
     # The first start's saved layout holds the page's width (closed): it opens at it.
-    open_first_run(window, window.first_run, resize=not window.first_start_layout)
+    open_first_run(window, window.first_run, resize=not window.first_start_layout, later=True)
     return True
