@@ -35,7 +35,7 @@ from desktop.ui.reading.navigator import Navigator
 from desktop.ui.reading.pane_area import MAX_PANES, MIN_PANES, PaneArea
 from desktop.ui.reading.sync_controller import SyncController
 from desktop.ui.reading.theme import DEFAULT_ZOOM, clamp_zoom, next_zoom
-from desktop.ui.startup import Construction, FirstPaint
+from desktop.ui.startup import Construction, FirstPaint, loading
 from desktop.ui.store_bar import ReviewBar, StoreBar
 from desktop.ui.window_settings import PaneState, WindowSettings, first_start_state
 from desktop.ui.zoom_indicator import ZoomIndicator
@@ -60,6 +60,30 @@ LINKS_CHOICE = "links/kind"
 # Whether the annotations panel was open (perhaps as a tab behind another): then it is made
 # before the first paint, so the left column shows the tabs it had; else right after.
 ANNOTATIONS_OPEN = "annotations/open"
+# What the parts made after the first paint import, each module after its own imports (so a
+# step loads about one): a head start only, each part still imports what it uses.
+CHAPTERS_MODULES = ("desktop.ui.docks.outline_delegate",)
+LINKS_MODULES = ("dataclasses", "desktop.core.correspondence", "desktop.core.search",
+                 "desktop.ui.docks.rows_model", "desktop.ui.docks.links_model")
+SEARCH_MODULES = ("desktop.ui.docks.search_model",)
+COMMANDS_MODULES = ("desktop.core.notes.model", "desktop.ui.dialogs.preferences_dialog",
+                    "desktop.ui.docks.agreed_view")
+ANNOTATIONS_MODULES = ("html", "json", "desktop.core.exchange.record",
+                       "desktop.ui.docks.annotations_model", "desktop.ui.docks.note_editor",
+                       "difflib", "desktop.ui.docks.review_model",
+                       "desktop.ui.docks.annotations_view")
+NOTES_MODULES = ("uuid", "desktop.core.notes.backups", "desktop.core.notes.sidecar",
+                 "desktop.core.notes.database", "hashlib", "desktop.core.notes.texts",
+                 "desktop.core.notes.anchoring", "desktop.core.notes.store",
+                 "desktop.core.notes.service", "desktop.core.notes.watch")
+# At a first start the notes' store is made: its schema comes with sqlite-utils (~60 ms of
+# imports, which a second start does without).
+STORE_MAKING_MODULES = ("decimal", "secrets", "sqlite_fts4", "pluggy", "click", "calendar",
+                        "dateutil.tz", "dateutil.parser", "sqlite_utils")
+MARKS_MODULES = ("xml.etree.ElementTree", "markdown",  # (its package loads all of it)
+                 "desktop.core.notes.render", "desktop.ui.reading.annotation_marks")
+DRAFTS_MODULES = ("desktop.core.agreed", "desktop.ui.reading.draft_marks",
+                  "desktop.ui.dialogs.draft_actions")
 # The layout and reading places are saved this long after the last change, not only on close:
 # after a crash or a dead battery the next start opens where the delegate was reading.
 AUTOSAVE_DELAY_MS = 1500
@@ -179,18 +203,25 @@ class MainWindow(QMainWindow):
                            for dock_signal in (dock.visibilityChanged,
                                                dock.dockLocationChanged))):
             signal.connect(self._layout_changed)
+        # The modules of the parts made after the first paint load a step each before the
+        # step that makes the part: every piece of that work stays short.
         for step in (self._first_run_page, _make_qt_namespace, *self._dock_steps(),
-                     self._build_commands, self._build_annotations, self._start_notes,
-                     self._build_marks, self._build_drafts, self._first_run_picture,
-                     self._name_controls):
+                     *loading(*COMMANDS_MODULES), self._build_commands,
+                     *loading(*ANNOTATIONS_MODULES), self._build_annotations,
+                     *loading(*(STORE_MAKING_MODULES if self.first_start else ()),
+                              *NOTES_MODULES), self._start_notes,
+                     *loading(*MARKS_MODULES), self._build_marks,
+                     *loading(*DRAFTS_MODULES), self._build_drafts,
+                     self._first_run_picture, self._name_controls):
             self._construction.add(step)
 
     def _dock_steps(self) -> list[Callable[[], None]]:
         """The chapter tree, the links and the search: their places and titles are in the
         first frame, their contents come right after it, one dock a step (a scroll or a key
         waits for one at most), then the watch on their lists."""
-        return [self.chapters.make_body, self.links.make_body, self.search.make_body,
-                self._watch_dock_views]
+        return [*loading(*CHAPTERS_MODULES), self.chapters.make_body,
+                *loading(*LINKS_MODULES), self.links.make_body,
+                *loading(*SEARCH_MODULES), self.search.make_body, self._watch_dock_views]
 
     def _watch_dock_views(self) -> None:
         # The mouse's back and forward buttons: the panes let the press through to the

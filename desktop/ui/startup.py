@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Sequence
+from contextlib import suppress
+from importlib import import_module
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -92,6 +94,23 @@ class FirstPaint(QObject):
         then, self._then = self._then, None
         if then is not None:
             QTimer.singleShot(0, self, then)  # not once the window is gone
+
+
+def loading(*modules: str) -> list[Callable[[], None]]:
+    """Steps that import these modules one a step, in the order given (list a module's own
+    imports before it, so each step loads about one module): the step that uses them then
+    finds them loaded, and no one step holds up a key or a scroll for all of them at once."""
+    return [_loading(name) for name in modules]
+
+
+def _loading(name: str) -> Callable[[], None]:
+    def load() -> None:
+        # Only a head start: the step that needs the module imports it, and says so if it
+        # cannot be imported.
+        with suppress(ImportError):
+            import_module(name)
+    load.__qualname__ = f"load {name}"
+    return load
 
 
 class Construction(QObject):

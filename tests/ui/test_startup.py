@@ -4,6 +4,8 @@ action, and nothing on screen moves when it is."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,10 +21,11 @@ from desktop.core.notes.anchoring import anchor_quote, anchor_units
 from desktop.core.notes.database import store_path
 from desktop.core.notes.store import AnnotationStore
 from desktop.core.notes.texts import CorpusText
+from desktop.ui import main_window as main_window_module
 from desktop.ui.docks.first_run import PICTURE_WIDTH, offer_first_run
 from desktop.ui.docks.search_view import NOTES
 from desktop.ui.main_window import MainWindow
-from desktop.ui.startup import FirstPaint, in_turn
+from desktop.ui.startup import FirstPaint, in_turn, loading
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -432,3 +435,28 @@ def test_a_first_start_restores_the_arrangement_it_would_make(
         assert hidden or all(abs(a - b) <= 2 for a, b in zip(
             got_geometry.getRect(), geometry.getRect(), strict=True)), (name, got_geometry,
                                                                         geometry)
+
+
+def test_the_modules_loaded_ahead_of_the_parts_exist() -> None:
+    """The window loads the modules of what it makes after its first paint a step each, ahead
+    of the step that makes it: every name listed is a module there is."""
+    lists = [value for name, value in vars(main_window_module).items()
+             if name.endswith("_MODULES")]
+    assert len(lists) >= 6
+    for modules in lists:
+        for name in modules:
+            assert importlib.util.find_spec(name) is not None, name
+
+
+def test_a_loading_step_imports_its_module_and_only_a_head_start_is_lost_without_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "concordia_loaded_ahead.py").write_text("LOADED = True\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "concordia_loaded_ahead", raising=False)
+    present, missing = loading("concordia_loaded_ahead", "concordia_no_such_module")
+    assert present.__qualname__ == "load concordia_loaded_ahead"
+    present()
+    assert sys.modules["concordia_loaded_ahead"].LOADED
+    missing()  # nothing to load: the step that needed it would say so when it imports it
+    assert "concordia_no_such_module" not in sys.modules
+    monkeypatch.delitem(sys.modules, "concordia_loaded_ahead")
