@@ -25,6 +25,10 @@ process) where it can be watched from inside, so the two can be compared.
           mouse wheel over the first pane the moment its text is on screen (matching the
           previous launch's settled picture), and times until the pane's pixels change:
           whether the window is interactive when its text appears. Target: one frame (17 ms).
+- longest turn: (no target) for the window from source (again and first start), the longest
+          turn of the work it does after its first paint until it is built (one piece, and
+          the painting of what input asked for before it): the most a key or a scroll waits
+          then, beyond its own handling.
 - memory: resident memory once the four main instruments (ungass2016, res74-178, pd2009,
           poa2009) are open in four panes (the window's two first, then two more added),
           from source, with everything the window makes after its first paint built and
@@ -99,6 +103,7 @@ class Launch:
     settled: object | None  # the settled screen.Frame
     response: float | None = None  # the wheel notch to the pane's pixels changing
     window_code: float | None = None  # seconds from the process start to run_app()
+    longest: float | None = None  # the longest turn of the work after the first paint
 
 
 @dataclass
@@ -107,6 +112,7 @@ class Batch:
     in_app: dict[str, list[float]] = field(default_factory=dict)
     window_code: dict[str, list[float]] = field(default_factory=dict)
     wheel: dict[str, list[float]] = field(default_factory=dict)
+    longest: dict[str, list[float]] = field(default_factory=dict)
     memory: dict[str, list[float]] = field(default_factory=dict)
     unanswered: dict[str, int] = field(default_factory=dict)  # wheel launches without a figure
 
@@ -249,6 +255,8 @@ class Harness:
                             if line.startswith("window-code ")), None)
         reported = next((parse_rects(line) for line in out.splitlines()
                          if line.startswith("rects ")), None)
+        longest = next((float(line.split()[1]) for line in out.splitlines()
+                        if line.startswith("pieces ")), None)
         if reported is not None and reported != rects:
             sys.exit(f"{kind}: the text regions moved between launches: {rects} then "
                      f"{reported}")
@@ -256,7 +264,7 @@ class Harness:
             self.settled[kind] = frames[-1]
         return Launch(seen - started, painted - started if painted else None, rects,
                       frames[-1], answered[0] if answered else None,
-                      window_code - started if window_code else None)
+                      window_code - started if window_code else None, longest)
 
 
 def parse_rects(line: str) -> list[tuple[int, int, int, int]]:
@@ -293,6 +301,7 @@ def measure(display: str, runs: int, kinds: Sequence[str], bundle: Path,
                     batch.add(batch.launch, kind, result.on_screen)
                     batch.add(batch.in_app, kind, result.in_app)
                     batch.add(batch.window_code, kind, result.window_code)
+                    batch.add(batch.longest, kind, result.longest)
                     if kind not in ("bare", "first"):
                         response = harness.launch(kind, wheel=True).response
                         batch.add(batch.wheel, kind, response)
@@ -345,6 +354,13 @@ def report(batch: Batch, runs: int, notes: dict[str, str]) -> bool:
                   f"`import desktop`, the corpus module, arguments) {before.median:.0f} ms; "
                   f"window code to painted {median(batch.in_app[kind]) * 1000 - before.median:.0f}"
                   f" ms")
+    for kind in ("first", "window"):
+        if kind in batch.longest:
+            figure = record(f"longest turn after the first paint: {names[kind]}",
+                            batch.longest[kind])
+            print(f"longest turn of the work after the first paint (what a key or a scroll can "
+                  f"wait for until the window is built): {names[kind]} median {figure.median:.1f}"
+                  f" ms, p95 {figure.p95:.1f} ms")
     for kind in ("floor", "window", "bundle"):
         if batch.unanswered.get(kind):
             print(f"wheel: {names[kind]}: in {batch.unanswered[kind]} launch(es) the notch was "

@@ -30,7 +30,8 @@ FOUR = ("ungass2016", "res74-178", "pd2009", "poa2009")  # the panes measured fo
 # -- the measured processes ----------------------------------------------------------------------
 # Each prints "painted <time.monotonic()>" when its text regions have painted (its own view),
 # and "rects x,y,w,h;…" (the regions on the screen); with --stay it then stays open until it is
-# ended, so that the watcher sees the window settle.
+# ended, so that the watcher sees the window settle. Concordia's window, staying, also prints
+# "pieces <longest, seconds> <count>" once built: its work after the first paint, by turns.
 
 def _rss_mb() -> float:
     with open("/proc/self/status", encoding="ascii") as status:
@@ -156,6 +157,7 @@ def child_window(memory: bool, stay: bool, prepare: bool = False) -> None:
     painted: set[int] = set()
     wanted = [2]
     reported: list[float] = []
+    pieces: list[float] = []  # each piece of the work after the first paint, in seconds
 
     def app() -> Any:
         from PySide6.QtWidgets import QApplication
@@ -186,18 +188,39 @@ def child_window(memory: bool, stay: bool, prepare: bool = False) -> None:
 
         module.DocumentView.paintEvent = watched_paint
 
+    def watch_turns(module: ModuleType) -> None:
+        """Time each turn of the work after the first paint (desktop.ui.startup: one piece,
+        and the painting of what input asked for before it): what a key or a scroll can
+        wait for, once the window is built."""
+        run = module._Turns._run
+
+        def timed_run(turns: object) -> None:
+            began = time.monotonic()
+            run(turns)
+            if reported:
+                pieces.append(time.monotonic() - began)
+
+        module._Turns._run = timed_run
+
+    def built() -> None:
+        print(f"pieces {max(pieces, default=0.0)!r} {len(pieces)}", flush=True)
+
     def painted_all() -> None:
         shown = [v.viewport() for v in views()]
         if not reported:
             # The moment the last pane's text is on screen; what the panes do next
             # (laying out the rest of the text, off screen) is not part of the launch.
             reported.append(time.monotonic())
-            if prepare:  # closed as a reader closes it: the layout is saved
-                later(0, window().close)
+            if prepare:  # closed as a reader closes it, once built: the layout is saved,
+                found = window()  # the notes' store made (a second start finds it there)
+                found.built.connect(lambda: later(0, found.close))
             elif memory:
                 wanted[0] = len(FOUR)
                 later(0, open_four)
             else:
+                found = window()
+                if stay and found is not None and not found.is_built():
+                    found.built.connect(built)
                 later(0, lambda: _report(app(), reported[0], shown, memory, stay))
         elif memory:  # everything built and laid out: what a reader's window holds
             later(0, lambda: settled(shown))
@@ -227,6 +250,7 @@ def child_window(memory: bool, stay: bool, prepare: bool = False) -> None:
             view.viewport().update()
 
     sys.meta_path.insert(0, _AfterImport("desktop.ui.reading.document_view", watch))
+    sys.meta_path.insert(0, _AfterImport("desktop.ui.startup", watch_turns))
     import desktop.ui.app
     from desktop.cli import main
 
