@@ -76,10 +76,6 @@ NOTES_MODULES = ("uuid", "desktop.core.notes.backups", "desktop.core.notes.sidec
                  "desktop.core.notes.database", "hashlib", "desktop.core.notes.texts",
                  "desktop.core.notes.anchoring", "desktop.core.notes.store",
                  "desktop.core.notes.service", "desktop.core.notes.watch")
-# At a first start the notes' store is made: its schema comes with sqlite-utils (~60 ms of
-# imports, which a second start does without).
-STORE_MAKING_MODULES = ("decimal", "secrets", "sqlite_fts4", "pluggy", "click", "calendar",
-                        "dateutil.tz", "dateutil.parser", "sqlite_utils")
 MARKS_MODULES = ("xml.etree.ElementTree", "markdown",  # (its package loads all of it)
                  "desktop.core.notes.render", "desktop.ui.reading.annotation_marks")
 DRAFTS_MODULES = ("desktop.core.agreed", "desktop.ui.reading.draft_marks",
@@ -208,8 +204,7 @@ class MainWindow(QMainWindow):
         for step in (self._first_run_page, _make_qt_namespace, *self._dock_steps(),
                      *loading(*COMMANDS_MODULES), self._build_commands,
                      *loading(*ANNOTATIONS_MODULES), self._build_annotations,
-                     *loading(*(STORE_MAKING_MODULES if self.first_start else ()),
-                              *NOTES_MODULES), self._start_notes,
+                     *loading(*NOTES_MODULES), self._start_notes,
                      *loading(*MARKS_MODULES), self._build_marks,
                      *loading(*DRAFTS_MODULES), self._build_drafts,
                      self._first_run_picture, self._name_controls):
