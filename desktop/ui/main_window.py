@@ -76,6 +76,10 @@ NOTES_MODULES = ("uuid", "desktop.core.notes.backups", "desktop.core.notes.sidec
                  "desktop.core.notes.database", "hashlib", "desktop.core.notes.texts",
                  "desktop.core.notes.anchoring", "desktop.core.notes.store",
                  "desktop.core.notes.service", "desktop.core.notes.watch")
+# A store not made yet (a first start) is made with sqlite-utils: ~50 ms of imports that a start
+# whose store exists does without.
+STORE_MAKING_MODULES = ("decimal", "secrets", "sqlite_fts4", "pluggy", "click", "calendar",
+                        "dateutil.tz", "dateutil.parser", "sqlite_utils")
 MARKS_MODULES = ("xml.etree.ElementTree", "markdown",  # (its package loads all of it)
                  "desktop.core.notes.render", "desktop.ui.reading.annotation_marks")
 DRAFTS_MODULES = ("desktop.core.agreed", "desktop.ui.reading.draft_marks",
@@ -204,7 +208,7 @@ class MainWindow(QMainWindow):
         for step in (self._first_run_page, _make_qt_namespace, *self._dock_steps(),
                      *loading(*COMMANDS_MODULES), self._build_commands,
                      *loading(*ANNOTATIONS_MODULES), self._build_annotations,
-                     *loading(*NOTES_MODULES), self._start_notes,
+                     *loading(*NOTES_MODULES), self._ahead_of_store, self._start_notes,
                      *loading(*MARKS_MODULES), self._build_marks,
                      *loading(*DRAFTS_MODULES), self._build_drafts,
                      self._first_run_picture, self._name_controls):
@@ -833,6 +837,12 @@ class MainWindow(QMainWindow):
         from desktop.ui.docks.annotations_view import REVIEW
 
         self.annotations.show_view(REVIEW)
+
+    def _ahead_of_store(self) -> None:
+        """The notes' store is made when it is first opened, if there is none yet: what it is
+        made with then loads a step a module before it (one turn of ~60 ms otherwise)."""
+        if not self.hub.service.path.exists():
+            self._construction.insert(loading(*STORE_MAKING_MODULES))
 
     def _start_notes(self) -> None:
         self.annotate.categories()  # Ctrl+1 … Ctrl+9 and the Annotate menu's entries

@@ -131,6 +131,10 @@ class Construction(QObject):
     def is_built(self) -> bool:
         return self._built
 
+    def insert(self, steps: Sequence[Callable[[], None]]) -> None:
+        """Steps to run next, before the ones still waiting (a step that finds more to do)."""
+        self._steps[0:0] = steps
+
     def start(self) -> None:
         if not self._started:
             self._started = True

@@ -25,7 +25,7 @@ from desktop.ui import main_window as main_window_module
 from desktop.ui.docks.first_run import PICTURE_WIDTH, offer_first_run
 from desktop.ui.docks.search_view import NOTES
 from desktop.ui.main_window import MainWindow
-from desktop.ui.startup import FirstPaint, in_turn, loading
+from desktop.ui.startup import Construction, FirstPaint, in_turn, loading
 
 Opener = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -460,3 +460,37 @@ def test_a_loading_step_imports_its_module_and_only_a_head_start_is_lost_without
     missing()  # nothing to load: the step that needed it would say so when it imports it
     assert "concordia_no_such_module" not in sys.modules
     monkeypatch.delitem(sys.modules, "concordia_loaded_ahead")
+
+
+def test_a_first_start_loads_what_makes_the_notes_store_a_step_a_module_ahead_of_it(
+        open_window: Opener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no notes store yet, sqlite-utils and what it imports load a step each before the
+    step that opens (and so makes) the store; a start that finds the store does not ask."""
+    inserted: list[list[str]] = []
+    insert = Construction.insert
+
+    def recording(construction: Construction, steps: list[Callable[[], None]]) -> None:
+        inserted.append([step.__qualname__ for step in steps])
+        insert(construction, steps)
+
+    monkeypatch.setattr(Construction, "insert", recording)
+    data = tmp_path / "fresh"
+    window = open_window(data)
+    window.finish_building()
+    assert inserted == [[f"load {name}" for name in main_window_module.STORE_MAKING_MODULES]]
+    assert store_path(data).exists()
+    window.close()
+    inserted.clear()
+    again = open_window(data)
+    again.finish_building()
+    assert inserted == []
+
+
+def test_steps_inserted_run_before_the_ones_waiting(qtbot: QtBot) -> None:
+    construction = Construction()
+    ran: list[str] = []
+    construction.add(lambda: construction.insert([lambda: ran.append("inserted")]))
+    construction.add(lambda: ran.append("second"))
+    with qtbot.waitSignal(construction.built, timeout=2000):
+        construction.start()
+    assert ran == ["inserted", "second"]
