@@ -114,7 +114,7 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
 
 
 def escape(text: str) -> str:
-    """As html.escape(text) (quotes too)."""
+    """As html.escape(text) (quotes too: fit for attribute values as for text)."""
     return text.translate(_ESCAPES)
 
 
@@ -126,10 +126,6 @@ def _unescape(text: str) -> str:
     return unescape(text)
 
 
-def _attr(text: str) -> str:
-    return escape(text)
-
-
 def _calls(unit: Unit, notes: Sequence[Footnote]) -> str:
     """The unit's rich text with each footnote call carrying its note (hover shows it)."""
     by_number = {note.number: note for note in notes}
@@ -139,7 +135,7 @@ def _calls(unit: Unit, notes: Sequence[Footnote]) -> str:
         note = by_number.get(number)
         if note is None:
             return match.group(0)
-        return (f'<sup><a href="fn:{_attr(note.id)}" title="{_attr(f"{number} {note.text}")}">'
+        return (f'<sup><a href="fn:{escape(note.id)}" title="{escape(f"{number} {note.text}")}">'
                 f"{match.group(2)}</a></sup>")
 
     return _CALL.sub(call, unit.rich) if "fn:" in unit.rich else unit.rich
@@ -151,11 +147,11 @@ def _marks(target: str, apparatus: Apparatus, wording: Wording) -> str:
     repairs = apparatus.repairs.get(target, [])
     if repairs:
         tip = "\n".join(f"{wording.repaired} ({r.rule}): {r.detail}" for r in repairs)
-        marks.append(f'<span class="mark" title="{_attr(tip)}">\u270e</span>')
+        marks.append(f'<span class="mark" title="{escape(tip)}">\u270e</span>')
     slips = apparatus.slips.get(target, [])
     if slips:
         tip = "\n".join(f"{wording.slip}: {s.detail}" for s in slips)
-        marks.append(f'<span class="mark" title="{_attr(tip)}"><i>sic</i></span>')
+        marks.append(f'<span class="mark" title="{escape(tip)}"><i>sic</i></span>')
     return "".join(f"\u2009{mark}" for mark in marks)
 
 
@@ -163,7 +159,7 @@ def unit_html(unit: Unit, apparatus: Apparatus, wording: Wording, step: int = 40
               marks: bool = True) -> str:
     """One unit as one block, opening with its anchor; `step` is one indentation in pixels;
     `marks`: the edition's repair and slip marks (left out of a print)."""
-    anchor = f'<a name="{_attr(unit.id)}"></a>'
+    anchor = f'<a name="{escape(unit.id)}"></a>'
     body = _calls(unit, apparatus.footnotes.get(unit.id, ()))
     if marks:
         body += _marks(unit.id, apparatus, wording)
@@ -190,7 +186,7 @@ def notes_html(notes: Iterable[Footnote], wording: Wording, apparatus: Apparatus
     rows = []
     for note in notes:
         mark = _marks(note.id, apparatus, wording)
-        rows.append(f'<p class="note"><a name="{_attr(note.id)}"></a>{escape(note.number)}'
+        rows.append(f'<p class="note"><a name="{escape(note.id)}"></a>{escape(note.number)}'
                     f'<span class="t">\t</span>{note.rich}{mark}</p>')
     if not rows:
         return ""
