@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from desktop.core.corpus import Corpus
 from desktop.core.model import Footnote, Instrument, Link, Unit
-from desktop.core.render.html import Apparatus, RenderStyle, Wording, document_html
+from desktop.core.render.html import (
+    Apparatus,
+    Rendered,
+    RenderStyle,
+    Wording,
+    document_html,
+    rendered,
+)
 from desktop.core.render.outline import OutlineNode, build_outline, index_units
 
 if TYPE_CHECKING:
@@ -43,7 +50,7 @@ class DocumentSource:
         self._units: dict[str, list[Unit]] = {}
         self._apparatus: dict[str, Apparatus] = {}
         self._outlines: dict[str, tuple[OutlineNode, dict[str, OutlineNode]]] = {}
-        self._html: dict[tuple[str, RenderStyle], str] = {}
+        self._html: dict[tuple[str, RenderStyle], Rendered] = {}
         self._by_id: dict[str, Unit] = {}
         self._correspondences: Correspondences | None = None
         self._extents: dict[str, dict[str, str]] = {}  # instrument -> unit -> its last unit
@@ -182,21 +189,35 @@ class DocumentSource:
 
     # -- HTML ------------------------------------------------------------------------------
 
-    def html(self, instrument_id: str, style: RenderStyle) -> str:
+    def reading(self, instrument_id: str, style: RenderStyle) -> Rendered:
+        """The whole instrument as a pane shows it (its blocks told apart, no anchors)."""
         key = (instrument_id, style)
         if key not in self._html:
-            self._html[key] = self._render(instrument_id, self.units(instrument_id), style)
+            self._html[key] = self.reading_of(instrument_id, None, style, notes=True)
         return self._html[key]
+
+    def reading_of(self, instrument_id: str, unit_ids: list[str] | None, style: RenderStyle,
+                   notes: bool = False) -> Rendered:
+        """Some units of an instrument as a pane shows them (a first screen)."""
+        instrument = self.instrument(instrument_id)
+        assert instrument is not None, instrument_id
+        return rendered(instrument, self._some(instrument_id, unit_ids),
+                        self.apparatus(instrument_id), style, self._wording, notes=notes)
 
     def html_of(self, instrument_id: str, unit_ids: list[str] | None, style: RenderStyle,
                 caption: str = "", notes: bool = True, marks: bool = True) -> str:
-        """Some units of an instrument (None: all), in document order (a printed range, a
-        first screen); without `marks`, the edition's repair and slip marks left out."""
+        """Some units of an instrument (None: all), in document order, each block opening
+        with its unit's anchor (a printed range); without `marks`, the edition's repair and
+        slip marks left out."""
+        return self._render(instrument_id, self._some(instrument_id, unit_ids), style, caption,
+                            notes, marks)
+
+    def _some(self, instrument_id: str, unit_ids: list[str] | None) -> list[Unit]:
         units = self.units(instrument_id)
-        if unit_ids is not None:
-            wanted = set(unit_ids)
-            units = [unit for unit in units if unit.id in wanted]
-        return self._render(instrument_id, units, style, caption, notes, marks)
+        if unit_ids is None:
+            return units
+        wanted = set(unit_ids)
+        return [unit for unit in units if unit.id in wanted]
 
     def _render(self, instrument_id: str, units: list[Unit], style: RenderStyle,
                 caption: str = "", notes: bool = True, marks: bool = True) -> str:

@@ -13,6 +13,7 @@ from desktop.core.render.html import (
     Wording,
     document_html,
     escape,
+    rendered,
     unit_html,
 )
 from desktop.core.render.outline import (
@@ -52,6 +53,29 @@ def test_every_unit_opens_one_block_with_its_anchor_in_document_order(
     assert names == [unit.id for unit in corpus.units(instrument_id)]
     for unit in corpus.units(instrument_id)[:40]:
         assert _block(html, unit.id).count("<p") + _block(html, unit.id).count("<h") == 1
+
+
+@pytest.mark.parametrize("instrument_id", MAIN)
+def test_the_panes_html_is_the_same_without_anchors_and_names_each_blocks_unit(
+        corpus: Corpus, instrument_id: str) -> None:
+    """A pane shows the HTML without anchors (cheaper for Qt to parse) and finds its units
+    by the blocks: the same text and markup otherwise, and one entry per block, a unit's
+    where it stands and none for the role lines and the notes."""
+    instrument = corpus.instrument(instrument_id)
+    assert instrument is not None
+    units = corpus.units(instrument_id)
+    apparatus = Apparatus.load(corpus, units)
+    shown = rendered(instrument, units, apparatus)
+    anchored = document_html(instrument, units, apparatus)
+    assert "<a name=" not in shown.html
+    assert shown.html == ANCHOR.sub("", anchored)
+    assert [unit for unit in shown.blocks if unit] == [unit.id for unit in units]
+    lines = [line for line in shown.html.split("\n") if line.startswith(("<p", "<h"))]
+    ids = [name for name in ANCHOR.findall(anchored) if "/fn" not in name]
+    opening = [line for line in anchored.split("\n") if line.startswith(("<p", "<h"))]
+    assert len(lines) == len(opening) and ids == [unit for unit in shown.blocks if unit]
+    first = rendered(instrument, units[:6], apparatus, notes=False)
+    assert first.blocks == tuple(unit for unit in shown.blocks[:len(first.blocks)])
 
 
 def test_paragraph_numbers_and_letters_hang_at_their_level(corpus: Corpus) -> None:

@@ -38,14 +38,11 @@ def _rows_of_units(view: DocumentView) -> dict[str, list[int]]:
         top = rect.top() - view.verticalScrollBar().value()
         if top >= viewport.height() or top + rect.height() <= 0:
             continue
-        fragments = block.begin()
-        if fragments.atEnd():
-            continue
-        for name in fragments.fragment().charFormat().anchorNames():
-            if "/fn" not in name:
-                rows = seen.setdefault(name, [])
-                if top <= y < top + rect.height():  # not a gap the hit test rounded
-                    rows.append(y)
+        name = view.block_unit(block.blockNumber())
+        if name is not None:
+            rows = seen.setdefault(name, [])
+            if top <= y < top + rect.height():  # not a gap the hit test rounded
+                rows.append(y)
     return seen
 
 

@@ -156,10 +156,11 @@ def _marks(target: str, apparatus: Apparatus, wording: Wording) -> str:
 
 
 def unit_html(unit: Unit, apparatus: Apparatus, wording: Wording, step: int = 40,
-              marks: bool = True) -> str:
-    """One unit as one block, opening with its anchor; `step` is one indentation in pixels;
-    `marks`: the edition's repair and slip marks (left out of a print)."""
-    anchor = f'<a name="{escape(unit.id)}"></a>'
+              marks: bool = True, anchor: bool = True) -> str:
+    """One unit as one block, opening with its anchor (without `anchor`, none: see
+    `Rendered`); `step` is one indentation in pixels; `marks`: the edition's repair and slip
+    marks (left out of a print)."""
+    anchor_html = f'<a name="{escape(unit.id)}"></a>' if anchor else ""
     body = _calls(unit, apparatus.footnotes.get(unit.id, ()))
     if marks:
         body += _marks(unit.id, apparatus, wording)
@@ -168,29 +169,46 @@ def unit_html(unit: Unit, apparatus: Apparatus, wording: Wording, step: int = 40
         tag = _HEADING_TAGS.get(unit.level, "h4")
         align = ' align="center"' if unit.level == 0 else ""
         text = f"{label} {body}" if label else body
-        return f"<{tag}{align}>{anchor}{text}</{tag}>"
+        return f"<{tag}{align}>{anchor_html}{text}</{tag}>"
     if unit.kind == "front":
-        return f'<p class="front">{anchor}{body}</p>'
+        return f'<p class="front">{anchor_html}{body}</p>'
     if unit.kind in ("preamble", "text", "formula"):
         css = {"preamble": "pp"}.get(unit.kind, unit.kind)
-        return f'<p class="{css}">{anchor}{body}</p>'
+        return f'<p class="{css}">{anchor_html}{body}</p>'
     margin = _depth(unit) * step
     if not label:
-        return f'<p style="margin-left:{margin}px">{anchor}{body}</p>'
-    return (f'<p style="margin-left:{margin}px; text-indent:-{step}px">{anchor}{label}'
+        return f'<p style="margin-left:{margin}px">{anchor_html}{body}</p>'
+    return (f'<p style="margin-left:{margin}px; text-indent:-{step}px">{anchor_html}{label}'
             f'<span class="t">\t</span>{body}</p>')
+
+
+def _note_rows(notes: Iterable[Footnote], wording: Wording, apparatus: Apparatus,
+               anchors: bool = True) -> list[str]:
+    rows = []
+    for note in notes:
+        mark = _marks(note.id, apparatus, wording)
+        anchor = f'<a name="{escape(note.id)}"></a>' if anchors else ""
+        rows.append(f'<p class="note">{anchor}{escape(note.number)}'
+                    f'<span class="t">\t</span>{note.rich}{mark}</p>')
+    return rows
 
 
 def notes_html(notes: Iterable[Footnote], wording: Wording, apparatus: Apparatus) -> str:
     """The footnotes called in a range, as the print has them at the foot of its pages."""
-    rows = []
-    for note in notes:
-        mark = _marks(note.id, apparatus, wording)
-        rows.append(f'<p class="note"><a name="{escape(note.id)}"></a>{escape(note.number)}'
-                    f'<span class="t">\t</span>{note.rich}{mark}</p>')
+    rows = _note_rows(notes, wording, apparatus)
     if not rows:
         return ""
     return f'<hr/><p class="role">{escape(wording.notes)}</p>' + "".join(rows)
+
+
+class Rendered(NamedTuple):
+    """A document's HTML without anchors, and the unit each of its blocks holds (None for
+    a role line, a caption, the notes) in block order: Qt spends about a third of parsing
+    a long instrument on the anchors' character formats (one distinct format each), and a
+    view that knows the blocks can find its units without them."""
+
+    html: str
+    blocks: tuple[str | None, ...]
 
 
 def document_html(
@@ -212,12 +230,37 @@ def document_html(
     A role line ("Problem", "Action") is printed where the Plan of Action's role changes; a
     heading resets it, as a new section of the print starts with its own role line.
     """
+    return "\n".join(html for _, html in _parts(instrument, units, apparatus, style, wording,
+                                                 notes, caption, marks, anchors=True))
+
+
+def rendered(
+    instrument: Instrument,
+    units: Sequence[Unit],
+    apparatus: Apparatus,
+    style: RenderStyle | None = None,
+    wording: Wording | None = None,
+    *,
+    notes: bool = True,
+) -> Rendered:
+    """The units as `document_html` renders them, without anchors, with their blocks."""
+    parts = list(_parts(instrument, units, apparatus, style, wording, notes, "", True,
+                        anchors=False))
+    return Rendered("\n".join(html for _, html in parts),
+                    tuple(unit for blocks, _ in parts for unit in blocks))
+
+
+def _parts(instrument: Instrument, units: Sequence[Unit], apparatus: Apparatus,
+           style: RenderStyle | None, wording: Wording | None, notes: bool, caption: str,
+           marks: bool, anchors: bool) -> Iterable[tuple[tuple[str | None, ...], str]]:
+    """The document's parts in order, each with the blocks it makes (the unit each holds,
+    None for others): the head, the caption, a role line or a unit each, the notes."""
     style = style or RenderStyle()
     wording = wording or Wording()
-    parts = [f"<html><head><title>{escape(instrument.short_title)}</title>"
-             f"<style>{stylesheet(style)}</style></head><body>"]
+    yield (), (f"<html><head><title>{escape(instrument.short_title)}</title>"
+               f"<style>{stylesheet(style)}</style></head><body>")
     if caption:
-        parts.append(f'<p class="front">{escape(caption)}</p>')
+        yield (None,), f'<p class="front">{escape(caption)}</p>'
     role: str | None = None
     called: list[Footnote] = []
     for unit in units:
@@ -225,11 +268,14 @@ def document_html(
             role = None
         elif unit.role and unit.role != role:
             role = unit.role
-            parts.append(f'<p class="role">{ROLE_LINES.get(role, role.title())}</p>')
-        parts.append(unit_html(unit, apparatus, wording, style.indent_px, marks))
+            yield (None,), f'<p class="role">{ROLE_LINES.get(role, role.title())}</p>'
+        yield (unit.id,), unit_html(unit, apparatus, wording, style.indent_px, marks, anchors)
         called.extend(apparatus.footnotes.get(unit.id, ()))
     if notes:
         seen: dict[str, Footnote] = {note.id: note for note in called}
-        parts.append(notes_html(seen.values(), wording, apparatus))
-    parts.append("</body></html>")
-    return "\n".join(parts)
+        rows = _note_rows(seen.values(), wording, apparatus, anchors)
+        # The rule and the heading line are a block each, as every note.
+        yield ((None, None, *(None for _ in rows)) if rows else (),
+               f'<hr/><p class="role">{escape(wording.notes)}</p>' + "".join(rows)
+               if rows else "")
+    yield (), "</body></html>"

@@ -8,6 +8,7 @@ and `clear_sync`; it never starts a sync itself except when its reader clicks in
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Signal
@@ -269,8 +270,10 @@ class DocumentPane(QFrame):
         wanted = self._screenful(font)
         while True:
             first = self._take(units, start, wanted)
-            self.view.load(self._source.html_of(self._instrument, first, style, notes=False),
-                           first, font, style.indent_px, notes)
+            shown = self._source.reading_of(self._instrument, first, style)
+            self.view.load(shown.html, first, font, style.indent_px, notes, shown.blocks,
+                           partial(self._source.html_of, self._instrument, first, style,
+                                   notes=False))
             filled = self.view.document().size().height() >= self.view.viewport().height()
             if filled or start + len(first) >= len(units):
                 break
@@ -281,7 +284,7 @@ class DocumentPane(QFrame):
 
         def render() -> None:  # the whole text's HTML (cached by the source), a piece apart
             if generation == self._opening and self._loaded is None:
-                self._source.html(self._instrument, self._reading_style()[1])
+                self._source.reading(self._instrument, self._reading_style()[1])
 
         def after_paint() -> None:  # then laid out: each in a turn of its own (startup)
             in_turn(render, self)
@@ -327,9 +330,10 @@ class DocumentPane(QFrame):
         return font, render_style(self.palette(), font)
 
     def _render(self, font: QFont, style: RenderStyle) -> None:
-        self.view.load(self._source.html(self._instrument, style),
-                       (unit.id for unit in self._source.units(self._instrument)),
-                       font, style.indent_px, self._source.note_texts(self._instrument))
+        whole = self._source.reading(self._instrument, style)
+        self.view.load(whole.html, (unit.id for unit in self._source.units(self._instrument)),
+                       font, style.indent_px, self._source.note_texts(self._instrument),
+                       whole.blocks, lambda: self._source.html_of(self._instrument, None, style))
         self._loaded = (self._instrument, style)
         self._update_location(self.view.top_unit() or "")
 

@@ -8,7 +8,7 @@ reading position (a unit, not pixels) across resizes and zoom, scroll to a unit 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, QTimer, Signal
@@ -128,18 +128,28 @@ class DocumentView(QTextBrowser):
     # -- loading ---------------------------------------------------------------------------
 
     def load(self, html: str, units: Iterable[str], font: QFont, tab_stop: int,
-             notes: dict[str, str]) -> None:
-        """Show new HTML, keeping the reading position when the same units are still there."""
+             notes: dict[str, str], blocks: Sequence[str | None] | None = None,
+             anchored: Callable[[], str] | None = None) -> None:
+        """Show new HTML, keeping the reading position when the same units are still there.
+
+        Each unit's block opens with an anchor named by the unit, or, with `blocks`, the HTML
+        has none and `blocks` names the unit of each block (desktop.core.render.html.Rendered);
+        should the document's blocks not be those, the HTML from `anchored` is shown instead."""
         keep = self.top_position()
         document = self.document()
-        document.setDefaultFont(font)
+        if document.defaultFont() != font:  # each change lays out what is there again
+            document.setDefaultFont(font)
         option = document.defaultTextOption()  # a copy
-        option.setTabStopDistance(tab_stop)
-        document.setDefaultTextOption(option)
+        if option.tabStopDistance() != tab_stop:
+            option.setTabStopDistance(tab_stop)
+            document.setDefaultTextOption(option)
         self.setHtml(html)
+        if blocks is not None and document.blockCount() != len(blocks) and anchored:
+            self.setHtml(anchored())
+            blocks = None
         self._fit_column(self.viewport().width())
         self._notes = notes
-        self._index(set(units))
+        self._index(set(units), blocks)
         self._maps.clear()
         self._highlight_cache.clear()
         self._mark_tops.clear()
@@ -152,9 +162,15 @@ class DocumentView(QTextBrowser):
         self._mark()
         self._scrolled()
 
-    def _index(self, units: set[str]) -> None:
+    def _index(self, units: set[str], blocks: Sequence[str | None] | None) -> None:
         self._order.clear()
         self._block.clear()
+        if blocks is not None:
+            for number, name in enumerate(blocks):
+                if name in units and name not in self._block:
+                    self._order.append(name)
+                    self._block[name] = number
+            return
         block = self.document().begin()
         while block.isValid():
             fragments = block.begin()
@@ -292,6 +308,13 @@ class DocumentView(QTextBrowser):
                 break
             found.append(self._order[position])
         return found
+
+    def block_unit(self, number: int) -> str | None:
+        """The unit the document's block `number` holds (None: a role line, a note …)."""
+        position = bisect_left(self._order, number, key=self._block.__getitem__)
+        if position < len(self._order) and self._block[self._order[position]] == number:
+            return self._order[position]
+        return None
 
     def unit_at(self, point: QPoint) -> str | None:
         """The unit under a point of the viewport."""
