@@ -5,7 +5,8 @@ here as they are printed: headings, hanging paragraph numbers and letters indent
 the print's emphasis (`units.rich`), footnote calls as superscripts carrying their note's text,
 the Plan of Action's "Problem"/"Action" lines where the role changes, and a small mark on every
 unit the corpus repaired or flagged as a slip. Each unit's block opens with an anchor named by
-the unit id, so a view can find, scroll to and mark any unit.
+the unit id (a print finds its units by them); the pane's HTML (`rendered`) goes without and
+names each block's unit beside it, so a view can find, scroll to and mark any unit.
 
 Hanging numbers rely on a tab after the label: the view sets the document's tab stop distance
 to `RenderStyle.indent_px`, so the text of every level starts on a tab stop.
