@@ -16,13 +16,20 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
 from reading_helpers import units_in_viewport, wait_ready
 
+from desktop import paths
 from desktop.core.corpus import Corpus
 from desktop.core.notes.anchoring import anchor_quote, anchor_units
 from desktop.core.notes.database import store_path
 from desktop.core.notes.store import AnnotationStore
 from desktop.core.notes.texts import CorpusText
 from desktop.ui import main_window as main_window_module
-from desktop.ui.docks.first_run import PICTURE_WIDTH, offer_first_run
+from desktop.ui.docks.first_run import (
+    PAGE_PICTURE,
+    PICTURE,
+    PICTURE_WIDTH,
+    offer_first_run,
+    page_copy,
+)
 from desktop.ui.docks.search_view import NOTES
 from desktop.ui.main_window import MainWindow
 from desktop.ui.startup import Construction, FirstPaint, in_turn, loading
@@ -191,6 +198,17 @@ def test_the_first_run_page_comes_after_the_first_paint_in_its_place(
     assert isinstance(decoded, QImage) and decoded.width() == 2 * PICTURE_WIDTH
     assert decoded.pixelColor(decoded.width() // 2, decoded.height() // 2).alpha() == 255
     assert heading_top() == top
+
+
+def test_the_pages_copy_of_its_picture_is_the_screenshot_as_it_is_now() -> None:
+    """The getting-started page decodes a copy of the screenshot made at its size: the copy
+    must be the screenshot as it is now (tools/make_first_run_picture.py makes it again)."""
+    docs = paths.bundle_root() / "docs"
+    screenshot, copy = QImage(str(docs / PICTURE)), QImage(str(docs / PAGE_PICTURE))
+    assert copy.width() == 2 * PICTURE_WIDTH
+    made = page_copy(screenshot).convertToFormat(copy.format())
+    assert made.size() == copy.size()
+    assert made == copy, "run tools/make_first_run_picture.py"
 
 
 def test_the_work_after_the_first_paint_runs_one_piece_a_turn_in_order(qtbot: QtBot) -> None:

@@ -30,12 +30,18 @@ from desktop.ui.docks.dock_body import BodyLater
 from desktop.ui.lazy_qt import Qt
 
 if TYPE_CHECKING:  # the page's picture and document classes: named when the page is made
+    from pathlib import Path
+
     from PySide6.QtGui import QImage, QPixmap
 
     from desktop.ui.main_window import MainWindow
 
 PICTURE = "screenshots/sync-jump.png"  # in docs/: a synchronised jump, "1 of 7"
 PICTURE_WIDTH = 280
+# The page's copy of it, twice the width it is shown at (sharp on a high-density screen):
+# decoding the full screenshot held a turn of the start-up ~13 ms, this ~2 ms.
+# tools/make_first_run_picture.py makes it.
+PAGE_PICTURE = "screenshots/sync-jump.page.png"
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
@@ -130,8 +136,8 @@ class FirstRunDock(BodyLater, QDockWidget):
         from PySide6.QtCore import QUrl  # (its type, ~1 ms, waits until the page is written)
         from PySide6.QtGui import QColor, QImageReader, QPixmap, QTextDocument
 
-        path = paths.bundle_root() / "docs" / PICTURE
-        size = QImageReader(str(path)).size() if path.is_file() else None
+        path = _picture_file()
+        size = QImageReader(str(path)).size() if path else None
         if size is None or size.isEmpty():
             return ""
         height = round(PICTURE_WIDTH * size.height() / size.width())
@@ -145,21 +151,30 @@ class FirstRunDock(BodyLater, QDockWidget):
 
     def load_picture(self) -> None:
         """Decode the picture (once) and put it on the page in place of the blank."""
-        path = paths.bundle_root() / "docs" / PICTURE
-        if self._picture is not None or not path.is_file():
+        path = _picture_file()
+        if self._picture is not None or path is None:
             return
         from PySide6.QtGui import QImage
 
         image = QImage(str(path))
         if image.isNull():
             return
-        # Twice the width it is shown at: sharp on a high-density screen, a fraction of
-        # the full screenshot's memory.
-        self._picture = image.scaledToWidth(2 * PICTURE_WIDTH,
-                                            Qt.TransformationMode.SmoothTransformation)
+        self._picture = image if image.width() == 2 * PICTURE_WIDTH else page_copy(image)
         top = self.page.verticalScrollBar().value()
         self.refresh()
         self.page.verticalScrollBar().setValue(top)
+
+
+def _picture_file() -> Path | None:
+    """The page's copy of the picture, else (a copy not made) the screenshot itself."""
+    docs = paths.bundle_root() / "docs"
+    return next((path for path in (docs / PAGE_PICTURE, docs / PICTURE) if path.is_file()),
+                None)
+
+
+def page_copy(image: QImage) -> QImage:
+    """The screenshot at the page's copy's width: a fraction of its memory."""
+    return image.scaledToWidth(2 * PICTURE_WIDTH, Qt.TransformationMode.SmoothTransformation)
 
 
 def install_first_run(window: MainWindow, menu: QMenu) -> FirstRunDock:
