@@ -19,11 +19,12 @@ def wait_ready(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def units_in_viewport(view: DocumentView) -> list[str]:
-    """The units a person sees in a pane, read from the layout, not from the view's own index.
+    """The units a person sees in a pane, read from the layout, not from the view's geometry.
 
     Every few pixels down the viewport, Qt's hit test says which text block lies there; the
-    anchor that opens the block names its unit. Blocks without a unit (role lines) are skipped.
-    """
+    renderer's name for that block gives its unit (`block_unit`; test_block_index checks those
+    names against the anchors of the same text). Blocks without a unit (role lines) are
+    skipped."""
     return list(_rows_of_units(view))
 
 
