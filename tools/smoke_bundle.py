@@ -92,19 +92,25 @@ def main() -> int:
 
         def pyside_cache() -> tuple[bool, str]:
             """PySide6's start-up compiling ships done, by the Python the bundle carries
-            (desktop/ui/pyside_cache.py): shiboken's support sources and expressions."""
+            (desktop/ui/pyside_cache.py): shiboken's support sources and expressions, and
+            the expressions of the modules the window loads after its first paint."""
             import marshal
 
             sys.path.insert(0, str(ROOT))
-            from desktop.ui.pyside_cache import FILE_NAME, _header
+            from desktop.ui.pyside_cache import FILE_NAME, PATTERNS_FILE_NAME, _header
 
             found = sorted(bundle.rglob(FILE_NAME))
-            if len(found) != 1:
-                return False, f"{len(found)} files named {FILE_NAME}"
+            later = sorted(bundle.rglob(PATTERNS_FILE_NAME))
+            if len(found) != 1 or len(later) != 1:
+                return False, f"{len(found)} files named {FILE_NAME}, {len(later)} named " \
+                    f"{PATTERNS_FILE_NAME}"
             header, code, patterns = marshal.loads(found[0].read_bytes())
             support = {key[0] for key in code if key[0].startswith("shibokensupport/")}
-            return (header == _header() and len(support) >= 10 and len(patterns) >= 10,
-                    f"{len(support)} support sources, {len(patterns)} expressions")
+            later_header, _, after_paint = marshal.loads(later[0].read_bytes())
+            return (header == later_header == _header() and len(support) >= 10
+                    and len(patterns) >= 10 and len(after_paint) >= 20,
+                    f"{len(support)} support sources, {len(patterns)} expressions; "
+                    f"{len(after_paint)} of the modules loaded after the first paint")
 
         check("PySide6's start-up compiling ships done", pyside_cache)
 

@@ -167,10 +167,12 @@ def _show(app: QApplication, window: MainWindow, target: str | None, screenshot:
           size: tuple[int, int], data_dir: Path, collect_again: Callable[[], None]) -> int:
     """Show the window where it belongs, then run it (or take its picture)."""
     from desktop.ui.deferred_imports import load_deferred
+    from desktop.ui.pyside_cache import AFTER_PAINT
 
     width, height = size
     window.built.connect(collect_again)
     window.after_building(load_deferred)  # on this thread, before any other reads one
+    window.after_building(AFTER_PAINT.save)  # what the later modules compiled, if new
     if screenshot is not None:
         window.resize(width, height)
     elif not window.restored_geometry:

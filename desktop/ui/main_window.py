@@ -84,6 +84,10 @@ MARKS_MODULES = ("xml.etree.ElementTree", "markdown",  # (its package loads all 
                  "desktop.core.notes.render", "desktop.ui.reading.annotation_marks")
 DRAFTS_MODULES = ("desktop.core.agreed", "desktop.ui.reading.draft_marks",
                   "desktop.ui.dialogs.draft_actions")
+# All of them, for the bundle's build: it compiles their expressions once (pyside_cache).
+AFTER_PAINT_MODULES = (*CHAPTERS_MODULES, *LINKS_MODULES, *SEARCH_MODULES, *COMMANDS_MODULES,
+                       *ANNOTATIONS_MODULES, *NOTES_MODULES, *STORE_MAKING_MODULES,
+                       *MARKS_MODULES, *DRAFTS_MODULES)
 # The layout and reading places are saved this long after the last change, not only on close:
 # after a crash or a dead battery the next start opens where the delegate was reading.
 AUTOSAVE_DELAY_MS = 1500

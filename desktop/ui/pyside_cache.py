@@ -13,6 +13,11 @@ alone (its header says which). Whatever is not in it is compiled as before and a
 The file lies where Python keeps its own bytecode (`sys.pycache_prefix`, else the package's
 `__pycache__`), and is not written where Python would not write bytecode either; the frozen
 bundle ships one made at build time (build.spec).
+
+The modules the window loads after its first paint compile ~6 ms of expressions more (~15 ms
+at a first start, most of it one of sqlite-utils'), each in a turn a key or a scroll may wait
+for: `AFTER_PAINT` answers those from a second file, read at the first of them (not before
+the first paint, which the first file is) and saved once the window is built.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from types import CodeType
 from typing import Any
 
 FILE_NAME = "pyside-startup.cache"
+PATTERNS_FILE_NAME = "after-paint-patterns.cache"  # the expressions of the later modules
 FORMAT = 1
 # The sources compiled: shiboken's support modules, and the short expressions the typing
 # module compiles for the signatures' forward references.
@@ -41,22 +47,22 @@ def _header() -> tuple[object, ...]:
     return (FORMAT, sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE)
 
 
-def shipped_file() -> Path | None:
+def shipped_file(name: str = FILE_NAME) -> Path | None:
     """The cache the frozen bundle carries (read-only); None when running from source."""
     root = getattr(sys, "_MEIPASS", None)
-    return Path(root) / FILE_NAME if root else None
+    return Path(root) / name if root else None
 
 
-def cache_file() -> Path:
+def cache_file(name: str = FILE_NAME) -> Path:
     """Where this Python keeps the cache: beside its bytecode."""
-    shipped = shipped_file()
+    shipped = shipped_file(name)
     if shipped is not None:
         return shipped
     tag = sys.implementation.cache_tag
     prefix = sys.pycache_prefix
     if prefix:
-        return Path(prefix) / "concordia" / f"{FILE_NAME}.{tag}"
-    return Path(__file__).resolve().parent.parent / "__pycache__" / f"{FILE_NAME}.{tag}"
+        return Path(prefix) / "concordia" / f"{name}.{tag}"
+    return Path(__file__).resolve().parent.parent / "__pycache__" / f"{name}.{tag}"
 
 
 class _Cache:
@@ -164,13 +170,21 @@ def _cached_patterns(cache: _Cache, compile_: Callable[..., Any]) -> Callable[..
 
 
 @contextmanager
-def cached_while(path: Path | None = None) -> Iterator[None]:
-    """Inside: shiboken's sources and regular expressions are compiled from the cache (any
-    other compilation, on any thread, goes on as always). The cache is saved after, if it
-    grew."""
+def cached_while(path: Path | None = None, sources: bool = True) -> Iterator[None]:
+    """Inside: shiboken's sources (unless not `sources`) and regular expressions are compiled
+    from the cache (any other compilation, on any thread, goes on as always). The cache is
+    saved after, if it grew."""
     cache = _Cache(path or cache_file())
+    with _answering(cache, sources):
+        yield
+    cache.save()
+
+
+@contextmanager
+def _answering(cache: _Cache, sources: bool) -> Iterator[None]:
     compile_, patterns_ = builtins.compile, getattr(re, "_compile", None)
-    builtins.compile = _cached_compile(cache, compile_)
+    if sources:
+        builtins.compile = _cached_compile(cache, compile_)
     if patterns_ is not None:
         re._compile = _cached_patterns(cache, patterns_)  # type: ignore[attr-defined]
     try:
@@ -179,4 +193,28 @@ def cached_while(path: Path | None = None) -> Iterator[None]:
         builtins.compile = compile_
         if patterns_ is not None:
             re._compile = patterns_  # type: ignore[attr-defined]
-        cache.save()
+
+
+class Kept:
+    """A cache of expressions used a while at a time (`answering`), read when first used
+    and saved when told (`save`)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path
+        self._cache: _Cache | None = None
+
+    @contextmanager
+    def answering(self) -> Iterator[None]:
+        if self._cache is None:
+            self._cache = _Cache(self._path or cache_file(PATTERNS_FILE_NAME))
+        with _answering(self._cache, sources=False):
+            yield
+
+    def save(self) -> None:
+        if self._cache is not None:
+            self._cache.save()
+
+
+# The expressions compiled by the modules the window loads after its first paint
+# (desktop.ui.startup.loading); the window saves them once built (desktop.ui.app).
+AFTER_PAINT = Kept()

@@ -22,6 +22,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
+from desktop.ui.pyside_cache import AFTER_PAINT
+
 
 class _Turns(QObject):
     """Work run one piece per turn of the event loop, in the order it was asked for."""
@@ -106,8 +108,8 @@ def loading(*modules: str) -> list[Callable[[], None]]:
 def _loading(name: str) -> Callable[[], None]:
     def load() -> None:
         # Only a head start: the step that needs the module imports it, and says so if it
-        # cannot be imported.
-        with suppress(ImportError):
+        # cannot be imported. The expressions it compiles come from a cache (pyside_cache).
+        with suppress(ImportError), AFTER_PAINT.answering():
             import_module(name)
     load.__qualname__ = f"load {name}"
     return load

@@ -188,3 +188,61 @@ def test_the_second_start_compiles_none_of_pysides_sources(tmp_path: Path) -> No
     assert signature == "PySide6.QtWidgets.QLabel.setText(arg__1: str, /)"
     assert (tmp_path / "concordia" / f"{pyside_cache.FILE_NAME}."
             f"{sys.implementation.cache_tag}").exists()
+
+
+PROBE_MODULE = '''import re
+NUMBERED = re.compile(
+    r"(?P<number>\\d+)\\.\\s+(?P<verb>[A-Z][a-z]+)(?:\\s+\\((?P<letter>[a-z])\\))?")
+'''
+
+
+def test_modules_loaded_after_the_first_paint_compile_their_expressions_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's later modules load a step each (desktop.ui.startup.loading): what they
+    compile is kept in the second file once the window says so, and a later start's steps
+    take it from there without compiling, with the same results."""
+    from desktop.ui import startup
+
+    (tmp_path / "probe_after_paint.py").write_text(PROBE_MODULE, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    cache = tmp_path / "after-paint"
+    kept = pyside_cache.Kept(cache)
+    monkeypatch.setattr(startup, "AFTER_PAINT", kept)
+    re.purge()
+    for step in startup.loading("probe_after_paint"):
+        step()
+    assert not cache.exists()  # saved when the window is built, not at every step
+    kept.save()
+    _, code, patterns = marshal.loads(cache.read_bytes())
+    probe = sys.modules.pop("probe_after_paint")
+    assert code == {} and ("str", probe.NUMBERED.pattern, 0) in patterns
+
+    def not_compiled(*arguments: object) -> object:
+        raise AssertionError(f"compiled again: {arguments}")
+
+    monkeypatch.setattr(startup, "AFTER_PAINT", pyside_cache.Kept(cache))
+    re.purge()
+    with monkeypatch.context() as inside:
+        inside.setattr(re._compiler, "compile", not_compiled)  # type: ignore[attr-defined]
+        for step in startup.loading("probe_after_paint"):
+            step()
+    again = sys.modules.pop("probe_after_paint").NUMBERED
+    for sample in ("12. Urges (b) Member States", "7. Invites", "no number", "3.  Decides"):
+        found, expected = again.search(sample), probe.NUMBERED.search(sample)
+        assert (found and found.groupdict()) == (expected and expected.groupdict())
+
+
+def test_the_window_keeps_its_later_modules_expressions_once_built(tmp_path: Path) -> None:
+    """`concordia` (here taking a screenshot, which waits until the window is built) leaves
+    the second file beside Python's bytecode."""
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(tmp_path / "pycache"),
+               QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    run = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "data"),
+                          "--screenshot", str(tmp_path / "shot.png")], env=env, cwd=ROOT,
+                         capture_output=True, text=True, check=False, timeout=120)
+    assert run.returncode == 0, run.stderr
+    kept = (tmp_path / "pycache" / "concordia"
+            / f"{pyside_cache.PATTERNS_FILE_NAME}.{sys.implementation.cache_tag}")
+    header, _, patterns = marshal.loads(kept.read_bytes())
+    assert header == pyside_cache._header() and len(patterns) >= 20
