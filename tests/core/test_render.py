@@ -82,15 +82,29 @@ def test_paragraph_numbers_and_letters_hang_at_their_level(corpus: Corpus) -> No
     """Guards the print's layout: the label, a tab, the text; each level one step further in,
     the label hanging one step to the left of its text."""
     html = _html(corpus, "pd2009", RenderStyle(indent_px=30))
-    assert _block(html, "pd2009/24").startswith(
-        '<p style="margin-left:30px; text-indent:-30px"><a name="pd2009/24"></a>24.'
-        '<span class="t">\t</span>')
-    assert _block(html, "pd2009/24(b)").startswith(
-        '<p style="margin-left:60px; text-indent:-30px"><a name="pd2009/24(b)"></a>(b)')
+    assert _block(html, "pd2009/24").startswith('<p class="n1"><a name="pd2009/24"></a>24.\t')
+    assert _block(html, "pd2009/24(b)").startswith('<p class="n2"><a name="pd2009/24(b)"></a>(b)\t')
     assert _block(html, "pd2009/24(b)(ii)").startswith(
-        '<p style="margin-left:90px; text-indent:-30px"><a name="pd2009/24(b)(ii)"></a>(ii)')
+        '<p class="n3"><a name="pd2009/24(b)(ii)"></a>(ii)\t')
     assert _block(html, "pd2009/pp2").startswith('<p class="pp"><a name="pd2009/pp2"></a>')
-    assert ".t { white-space: pre; }" in html
+    # The tab is kept (pre-wrap) and each level is one step further in, the label hanging.
+    for depth in (1, 2, 3):
+        assert (f"p.n{depth} {{ margin-left: {30 * depth}px; text-indent: -30px;"
+                " white-space: pre-wrap; }") in html
+        assert f"p.u{depth} {{ margin-left: {30 * depth}px; }}" in html
+
+
+def test_a_paragraph_deeper_than_the_classes_carries_its_own_indent() -> None:
+    """Seven levels down (no instrument of the corpus goes so deep; an imported one might),
+    the paragraph says its own margin and keeps its tab as the classed ones do."""
+    from desktop.core.model import Unit
+
+    deep = Unit("x/1(a)(i)(A)(1)(aa)(I)", "x", "subparagraph", "x/1(a)(i)(A)(1)(aa)", 0,
+                "(I)", "Deep words", "Deep words")
+    html = unit_html(deep, Apparatus(), Wording(), step=30)
+    assert html == ('<p style="margin-left:210px; text-indent:-30px">'
+                    '<a name="x/1(a)(i)(A)(1)(aa)(I)"></a>(I)<span class="t">\t</span>'
+                    'Deep words</p>')
 
 
 def test_the_prints_emphasis_and_headings_are_kept(corpus: Corpus) -> None:
@@ -123,9 +137,8 @@ def test_plan_of_action_roles_are_printed_where_they_change(corpus: Corpus) -> N
     opening = lines.index(_block(html, "poa2009/1"))
     assert lines[opening - 1] == '<p class="role">Problem</p>'
     assert lines[opening + 1] == '<p class="role">Action</p>'
-    assert lines[opening + 2].startswith('<p style="margin-left:40px; text-indent:-40px">'
-                                         '<a name="poa2009/2"></a>')
-    assert lines[opening + 3].startswith('<p style="margin-left:80px')  # 2 (a), no role line
+    assert lines[opening + 2].startswith('<p class="n1"><a name="poa2009/2"></a>')
+    assert lines[opening + 3].startswith('<p class="n2">')  # 2 (a), no role line
 
 
 def test_footnote_calls_carry_their_note_and_the_notes_follow(corpus: Corpus) -> None:
@@ -136,7 +149,8 @@ def test_footnote_calls_carry_their_note_and_the_notes_follow(corpus: Corpus) ->
             'and S-20/3.">17</a></sup>') in _block(html, "poa2009/1")
     notes = html[html.index('<p class="role">Notes</p>'):]
     assert notes.count('<a name="poa2009/fn17"></a>') == 1
-    assert '<a name="poa2009/fn17"></a>17<span class="t">\t</span>See General Assembly' in notes
+    assert '<a name="poa2009/fn17"></a>17\tSee General Assembly' in notes
+    assert "margin-bottom: 4px; white-space: pre-wrap; }" in html  # p.note keeps its tab
     assert len(re.findall(r'<p class="note">', notes)) == len(corpus.footnotes("poa2009"))
 
 

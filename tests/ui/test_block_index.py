@@ -54,6 +54,8 @@ def test_qt_makes_the_blocks_the_renderer_names(qtbot: QtBot, corpus: Corpus,
         assert view.block_unit(block.blockNumber()) == unit.id
         words = unit.text.split()
         assert words[0] in block.text() and words[-1].rstrip(";,.") in block.text(), unit.id
+        if unit.label and unit.kind != "heading":  # the label, then the tab it hangs by
+            assert block.text().startswith(f"{unit.label}\t"), unit.id
 
 
 def test_blocks_that_do_not_match_fall_back_to_the_anchored_html(qtbot: QtBot,

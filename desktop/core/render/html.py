@@ -96,10 +96,19 @@ def stylesheet(style: RenderStyle) -> str:
         f"p.pp, p.text {{ margin-left: {step}px; text-indent: {step // 2}px; }}"
         f"p.formula {{ margin-left: {step}px; }}"
         f"p.note {{ font-size: small; margin-left: {step}px; text-indent: -{step}px;"
-        " margin-bottom: 4px; }"
+        " margin-bottom: 4px; white-space: pre-wrap; }"
         ".t { white-space: pre; }"
         f".mark {{ color: {style.mark_colour}; }}"
+        # Numbered paragraphs by depth: the label hangs, a tab (kept: pre-wrap) before the
+        # text; and unnumbered ones. Classes, not a style on each paragraph, and no element
+        # around the tab: Qt parses a long instrument a third faster.
+        + "".join(f"p.n{depth} {{ margin-left: {depth * step}px; text-indent: -{step}px;"
+                  f" white-space: pre-wrap; }}p.u{depth} {{ margin-left: {depth * step}px; }}"
+                  for depth in range(1, _CLASSED_DEPTHS + 1))
     )
+
+
+_CLASSED_DEPTHS = 6  # deeper paragraphs (none in the corpus) carry their own style
 
 
 def _depth(unit: Unit) -> int:
@@ -153,7 +162,8 @@ def _marks(target: str, apparatus: Apparatus, wording: Wording) -> str:
     if slips:
         tip = "\n".join(f"{wording.slip}: {s.detail}" for s in slips)
         marks.append(f'<span class="mark" title="{escape(tip)}"><i>sic</i></span>')
-    return "".join(f"\u2009{mark}" for mark in marks)
+    # A space before each (Qt lays a thin space out as a plain one, but in a pre-wrap block).
+    return "".join(f" {mark}" for mark in marks)
 
 
 def unit_html(unit: Unit, apparatus: Apparatus, wording: Wording, step: int = 40,
@@ -176,7 +186,11 @@ def unit_html(unit: Unit, apparatus: Apparatus, wording: Wording, step: int = 40
     if unit.kind in ("preamble", "text", "formula"):
         css = {"preamble": "pp"}.get(unit.kind, unit.kind)
         return f'<p class="{css}">{anchor_html}{body}</p>'
-    margin = _depth(unit) * step
+    depth = _depth(unit)
+    if depth <= _CLASSED_DEPTHS:
+        kind = "n" if label else "u"
+        return f'<p class="{kind}{depth}">{anchor_html}{label}{chr(9) if label else ""}{body}</p>'
+    margin = depth * step
     if not label:
         return f'<p style="margin-left:{margin}px">{anchor_html}{body}</p>'
     return (f'<p style="margin-left:{margin}px; text-indent:-{step}px">{anchor_html}{label}'
@@ -189,8 +203,7 @@ def _note_rows(notes: Iterable[Footnote], wording: Wording, apparatus: Apparatus
     for note in notes:
         mark = _marks(note.id, apparatus, wording)
         anchor = f'<a name="{escape(note.id)}"></a>' if anchors else ""
-        rows.append(f'<p class="note">{anchor}{escape(note.number)}'
-                    f'<span class="t">\t</span>{note.rich}{mark}</p>')
+        rows.append(f'<p class="note">{anchor}{escape(note.number)}\t{note.rich}{mark}</p>')
     return rows
 
 
