@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QHelpEvent, QTextCursor, QWheelEvent
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolButton, QToolTip
 from pytestqt.qtbot import QtBot
 from reading_helpers import row_rect_center, units_in_viewport, visible_rows, wait_ready
 
@@ -166,6 +166,11 @@ def test_enter_in_the_filter_opens_the_first_match(open_window: Opener, qtbot: Q
     assert units_in_viewport(right.view)[:2] == ["poa2009/h:III.F", "poa2009/h:III.F.1"]
     assert right.view.current_unit() == "poa2009/h:III.F.1"
     assert left.title() == "UNGASS 2016 outcome document"
+    # The field's clear button (made a turn after the dock's contents) empties it.
+    button = window.chapters.filter.findChild(QToolButton)
+    assert window.chapters.filter.isClearButtonEnabled() and button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.chapters.filter.text() == ""
 
 
 def test_clicking_a_unit_of_another_instrument_switches_the_focused_pane(
