@@ -144,9 +144,10 @@ class DocumentView(QTextBrowser):
             option.setTabStopDistance(tab_stop)
             document.setDefaultTextOption(option)
         self.setHtml(html)
-        if blocks is not None and document.blockCount() != len(blocks) and anchored:
-            self.setHtml(anchored())
-            blocks = None
+        if blocks is not None and document.blockCount() != len(blocks):
+            if anchored is not None:
+                self.setHtml(anchored())
+            blocks = None  # then found by their anchors, if any
         self._fit_column(self.viewport().width())
         self._notes = notes
         self._index(set(units), blocks)
