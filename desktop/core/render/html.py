@@ -187,9 +187,10 @@ def unit_html(unit: Unit, apparatus: Apparatus, wording: Wording, step: int = 40
         css = {"preamble": "pp"}.get(unit.kind, unit.kind)
         return f'<p class="{css}">{anchor_html}{body}</p>'
     depth = _depth(unit)
-    if depth <= _CLASSED_DEPTHS:
-        kind = "n" if label else "u"
-        return f'<p class="{kind}{depth}">{anchor_html}{label}{chr(9) if label else ""}{body}</p>'
+    if depth <= _CLASSED_DEPTHS:  # numbered: the label, then the tab it hangs by
+        opening = f'<p class="n{depth}">{anchor_html}{label}\t' if label else \
+            f'<p class="u{depth}">{anchor_html}'
+        return f"{opening}{body}</p>"
     margin = depth * step
     if not label:
         return f'<p style="margin-left:{margin}px">{anchor_html}{body}</p>'
@@ -197,22 +198,19 @@ def unit_html(unit: Unit, apparatus: Apparatus, wording: Wording, step: int = 40
             f'<span class="t">\t</span>{body}</p>')
 
 
-def _note_rows(notes: Iterable[Footnote], wording: Wording, apparatus: Apparatus,
-               anchors: bool = True) -> list[str]:
+def _notes(notes: Iterable[Footnote], wording: Wording, apparatus: Apparatus,
+           anchors: bool) -> tuple[tuple[None, ...], str]:
+    """The footnotes called in a range, as the print has them at the foot of its pages, and
+    their blocks: the rule, the heading line and one per note (none without notes)."""
     rows = []
     for note in notes:
         mark = _marks(note.id, apparatus, wording)
         anchor = f'<a name="{escape(note.id)}"></a>' if anchors else ""
         rows.append(f'<p class="note">{anchor}{escape(note.number)}\t{note.rich}{mark}</p>')
-    return rows
-
-
-def notes_html(notes: Iterable[Footnote], wording: Wording, apparatus: Apparatus) -> str:
-    """The footnotes called in a range, as the print has them at the foot of its pages."""
-    rows = _note_rows(notes, wording, apparatus)
     if not rows:
-        return ""
-    return f'<hr/><p class="role">{escape(wording.notes)}</p>' + "".join(rows)
+        return (), ""
+    return ((None,) * (len(rows) + 2),
+            f'<hr/><p class="role">{escape(wording.notes)}</p>' + "".join(rows))
 
 
 class Rendered(NamedTuple):
@@ -287,9 +285,5 @@ def _parts(instrument: Instrument, units: Sequence[Unit], apparatus: Apparatus,
         called.extend(apparatus.footnotes.get(unit.id, ()))
     if notes:
         seen: dict[str, Footnote] = {note.id: note for note in called}
-        rows = _note_rows(seen.values(), wording, apparatus, anchors)
-        # The rule and the heading line are a block each, as every note.
-        yield ((None, None, *(None for _ in rows)) if rows else (),
-               f'<hr/><p class="role">{escape(wording.notes)}</p>' + "".join(rows)
-               if rows else "")
+        yield _notes(seen.values(), wording, apparatus, anchors)
     yield (), "</body></html>"
